@@ -43,10 +43,15 @@ hsh_store_class_init (HshStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 hsh_store_init (HshStore *self)
 {
-  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
-                                            (GDestroyNotify) sqlite3_finalize);
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
 }
 
 /* The 100-byte SQLite header tells, before SQLite parses anything, whether this is an SQLite
