@@ -11,7 +11,8 @@ static const struct {
   const char *synopsis;
 } commands[] = {
   { "init",   hsh_cli_init,   "init PROJECT                 create a project with the default codebook" },
-  { "import", hsh_cli_import, "import PROJECT FILE|DIR…     import plain-text documents (UTF-8 or UTF-16)" },
+  { "import", hsh_cli_import, "import PROJECT FILE|DIR…     import documents: plain text, JSONL, brat, CoNLL, REFI-QDA (--format)" },
+  { "export", hsh_cli_export, "export PROJECT -f ID -o PATH export a tagged corpus: jsonl, csv, brat, conll, webanno, refi, tei" },
   { "list",   hsh_cli_list,   "list PROJECT                 list documents: id, annotations, status, title" },
   { "show",   hsh_cli_show,   "show PROJECT DOC             print a document's text and annotations" },
   { "stats",  hsh_cli_stats,  "stats PROJECT                count documents, annotations, actors…" },

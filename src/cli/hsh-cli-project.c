@@ -1,6 +1,5 @@
 /* hsh-cli-project.c: the commands that create, fill and describe a project. */
 #include "hsh-cli.h"
-#include "hsh-format.h"
 #include "hsh-model.h"
 #include "hsh-sample.h"
 
@@ -37,32 +36,6 @@ hsh_cli_sample (int argc, char **argv)
   if (!hsh_sample_create (argv[1], &error))
     return hsh_cli_fail (error);
   printf ("Wrote the sample project to %s\n", argv[1]);
-  return HSH_EXIT_OK;
-}
-
-int
-hsh_cli_import (int argc, char **argv)
-{
-  const HshFormat *format = hsh_format_lookup ("text");
-  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
-  g_autoptr(HshStore) store = NULL;
-  HshImportSummary summary;
-  GError *error = NULL;
-
-  if (argc < 3)
-    return hsh_cli_usage ("import PROJECT FILE|DIR…");
-  if (!(store = hsh_cli_open (argv[1], HSH_STORE_OPEN_DEFAULT)))
-    return HSH_EXIT_FAILED;
-  /* Everything is read and checked before anything is written: a bad file imports nothing. */
-  for (int i = 2; i < argc; i++)
-    if (!format->read (argv[i], bundles, NULL, &error))
-      return hsh_cli_fail (error);
-  if (!hsh_store_import_bundles (store, bundles, &summary, NULL, &error))
-    return hsh_cli_fail (error);
-  printf ("Imported %u documents", summary.documents);
-  if (summary.duplicates > 0)
-    printf (" (%u already in the project were skipped)", summary.duplicates);
-  printf ("\n");
   return HSH_EXIT_OK;
 }
 

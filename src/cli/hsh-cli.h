@@ -23,6 +23,7 @@ int       hsh_cli_usage   (const char         *synopsis);
 
 int hsh_cli_init   (int argc, char **argv);
 int hsh_cli_import (int argc, char **argv);
+int hsh_cli_export (int argc, char **argv);
 int hsh_cli_list   (int argc, char **argv);
 int hsh_cli_show   (int argc, char **argv);
 int hsh_cli_stats  (int argc, char **argv);
