@@ -5,13 +5,23 @@
 
 /* Each format's hsh-format-<id>.h declares a `const HshFormat hsh_format_<id>`. */
 #include "hsh-format-plain.h"
+#include "hsh-format-brat.h"
 #include "hsh-format-conll.h"
+#include "hsh-format-webanno.h"
 #include "hsh-format-jsonl.h"
+#include "hsh-format-csv.h"
+#include "hsh-format-tei.h"
+#include "hsh-format-refi.h"
 
 static const HshFormat *const formats[] = {
   &hsh_format_plain,
+  &hsh_format_brat,
   &hsh_format_conll,
+  &hsh_format_webanno,
   &hsh_format_jsonl,
+  &hsh_format_csv,
+  &hsh_format_tei,
+  &hsh_format_refi,
   NULL,
 };
 

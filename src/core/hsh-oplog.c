@@ -3,6 +3,7 @@
  * the project file, which is untrusted: table and column names read from it are checked against
  * the schema before any SQL is built from them, and values are always bound. */
 #include "hsh-oplog-private.h"
+#include "hsh-versions.h"
 
 #include <json-glib/json-glib.h>
 
@@ -162,6 +163,8 @@ record (HshOplog *log, const char *table, gint64 row_id, const char *which, GErr
   JsonNode *row;
 
   g_return_val_if_fail (logged_table (table) != NULL, FALSE);
+  if (g_str_equal (which, "after") && !hsh_versions_bump (log->store, table, row_id, error))
+    return FALSE;
   if (!(row = snapshot_row (log->store, table, row_id, error)))
     return FALSE;
   change = change_for (log, table, row_id);
@@ -307,8 +310,19 @@ restore_ranges (HshStore *store, gint64 annotation_id, JsonArray *ranges, GError
   return TRUE;
 }
 
+/* Columns that move forward on undo and redo instead of going back: merges must see a new edit. */
+static gboolean
+skipped_on_restore (const char *column)
+{
+  static const char *const skipped[] = { "id", "revision", "modified", "versions", "ranges" };
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    if (g_str_equal (column, skipped[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Writes @row (the state to go back or forward to) over the live row: every column of the
- * snapshot except id, revision and modified, which move forward so merges see a new edit. */
+ * snapshot except those skipped_on_restore() names. */
 static gboolean
 restore_row (HshStore *store, const char *table, gint64 row_id, JsonObject *row, GError **error)
 {
@@ -324,8 +338,7 @@ restore_row (HshStore *store, const char *table, gint64 row_id, JsonObject *row,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *column = l->data;
-      if (g_str_equal (column, "id") || g_str_equal (column, "revision") ||
-          g_str_equal (column, "modified") || g_str_equal (column, "ranges"))
+      if (skipped_on_restore (column))
         continue;
       if (!column_exists (store, table, column))
         return invalid_log (error, "an unknown column");
@@ -342,14 +355,15 @@ restore_row (HshStore *store, const char *table, gint64 row_id, JsonObject *row,
   for (GList *l = members; l != NULL; l = l->next)
     {
       const char *column = l->data;
-      if (g_str_equal (column, "id") || g_str_equal (column, "revision") ||
-          g_str_equal (column, "modified") || g_str_equal (column, "ranges"))
+      if (skipped_on_restore (column))
         continue;
       bind_json (stmt, ++index, json_object_get_member (row, column));
     }
   sqlite3_bind_int64 (stmt, ++index, row_id);
   ok = hsh_store_step_done (store, stmt, "replaying the operation log", error);
   sqlite3_finalize (stmt);
+  if (ok)
+    ok = hsh_versions_bump (store, table, row_id, error);
   if (ok && row != NULL && json_object_has_member (row, "ranges"))
     {
       JsonArray *ranges = json_object_get_array_member (row, "ranges");

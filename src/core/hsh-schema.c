@@ -3,14 +3,17 @@
 #include "hsh-schema.h"
 #include "hsh-types.h"
 
-/* Columns every row that can travel between project files carries. */
+/* Columns every row that can travel between project files carries. `versions` is a version
+ * vector, {"annotator uuid": edits}: merging compares vectors to tell an edit that follows
+ * another from two concurrent edits (a conflict). */
 #define TRAVELLING \
   "uuid TEXT NOT NULL UNIQUE," \
   "author INTEGER REFERENCES annotator(id)," \
   "created INTEGER NOT NULL," \
   "modified INTEGER NOT NULL," \
   "revision INTEGER NOT NULL DEFAULT 1," \
-  "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"
+  "deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))," \
+  "versions TEXT NOT NULL DEFAULT '{}'"
 
 /* Version 1: the model. */
 static const char migration_1[] =
@@ -128,6 +131,17 @@ static const char migration_1[] =
   "  document_id INTEGER REFERENCES document(id),"
   "  changes TEXT NOT NULL,"
   "  undone INTEGER NOT NULL DEFAULT 0 CHECK (undone IN (0, 1))"
+  ") STRICT;"
+  "CREATE TABLE conflict ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uuid TEXT NOT NULL UNIQUE,"
+  "  table_name TEXT NOT NULL,"
+  "  row_uuid TEXT NOT NULL,"
+  "  version TEXT NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  created INTEGER NOT NULL,"
+  "  resolved INTEGER NOT NULL DEFAULT 0 CHECK (resolved IN (0, 1)),"
+  "  UNIQUE (table_name, row_uuid, version)"
   ") STRICT;";
 
 /* Version 2: the full-text search index over titles and texts. Arabic-aware folding happens
