@@ -53,6 +53,7 @@ hsh_bundle_free (HshBundle *bundle)
   g_hash_table_unref (bundle->metadata);
   g_ptr_array_unref (bundle->spans);
   g_ptr_array_unref (bundle->roles);
+  hsh_offset_index_free (bundle->text_index);
   g_free (bundle);
 }
 
@@ -66,7 +67,9 @@ hsh_bundle_add_span (HshBundle *bundle, const char *key, const char *label, gint
   span->ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
   span->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   hsh_span_add_range (span, start, end);
-  span->text = hsh_span_covered_text (span, bundle->text);
+  if (bundle->text_index == NULL)
+    bundle->text_index = hsh_offset_index_new (bundle->text);
+  span->text = hsh_offset_index_slice (bundle->text_index, start, end);
   g_ptr_array_add (bundle->spans, span);
   return span;
 }
@@ -139,14 +142,16 @@ hsh_span_covered_text (const HshSpan *span, const char *text)
 gboolean
 hsh_bundle_validate (HshBundle *bundle, const char *where, GError **error)
 {
-  g_autoptr(HshOffsetIndex) index = NULL;
+  HshOffsetIndex *index;
   g_autoptr(GHashTable) keys = NULL;
   gint64 length;
 
   /* A plain document has nothing to check; imports of thousands of them skip the scan. */
   if (bundle->spans->len == 0 && bundle->roles->len == 0)
     return TRUE;
-  index = hsh_offset_index_new (bundle->text);
+  if (bundle->text_index == NULL)
+    bundle->text_index = hsh_offset_index_new (bundle->text);
+  index = bundle->text_index;
   keys = g_hash_table_new (g_str_hash, g_str_equal);
   length = hsh_offset_index_length (index);
 

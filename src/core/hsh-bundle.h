@@ -38,6 +38,9 @@ typedef struct {
   GHashTable  *metadata;   /* name → value */
   GPtrArray   *spans;      /* HshSpan */
   GPtrArray   *roles;      /* HshRoleRef */
+  /* private: built on the first hsh_bundle_add_span, so adding thousands of spans to a
+   * megabyte text slices it without walking it from the start each time */
+  struct _HshOffsetIndex *text_index;
 } HshBundle;
 
 HshBundle *hsh_bundle_new          (const char  *title,

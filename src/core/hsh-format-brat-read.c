@@ -169,7 +169,7 @@ read_text_bound (Pass *pass, const char *id, char **fields, GError **error)
 
       if (span == NULL)
         {
-          span = hsh_format_add_span (pass->bundle, pass->source->clean_index, id, label, start, end);
+          span = hsh_bundle_add_span (pass->bundle, id, label, start, end);
           g_hash_table_insert (pass->spans, span->key, span);
         }
       else

@@ -115,22 +115,6 @@ hsh_format_list_folder (const char *path, const char *suffix, GError **error)
   return names;
 }
 
-HshSpan *
-hsh_format_add_span (HshBundle *bundle, HshOffsetIndex *index, const char *key, const char *label,
-                     gint64 start, gint64 end)
-{
-  HshSpan *span = g_new0 (HshSpan, 1);
-
-  span->key = g_strdup (key);
-  span->label = g_strdup (label);
-  span->ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
-  span->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  hsh_span_add_range (span, start, end);
-  span->text = hsh_offset_index_slice (index, start, end);
-  g_ptr_array_add (bundle->spans, span);
-  return span;
-}
-
 gunichar *
 hsh_format_code_points (const char *text, gint64 *length)
 {

@@ -33,15 +33,6 @@ GPtrArray *hsh_format_list_folder     (const char     *path,
                                        const char     *suffix,
                                        GError        **error);
 
-/* Like hsh_bundle_add_span, but takes the covered text from @index instead of walking the
- * text from its start: readers add thousands of spans to megabyte texts. */
-HshSpan  *hsh_format_add_span         (HshBundle      *bundle,
-                                       HshOffsetIndex *index,
-                                       const char     *key,
-                                       const char     *label,
-                                       gint64          start,
-                                       gint64          end);
-
 /* The code points of valid UTF-8 @text (a NUL-terminated array) and their number. */
 gunichar *hsh_format_code_points      (const char     *text,
                                        gint64         *length);

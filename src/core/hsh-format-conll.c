@@ -213,16 +213,13 @@ end_document (Reader *reader)
   end_sentence (reader);
   if (reader->text->len > 0)
     {
-      g_autoptr(HshOffsetIndex) index = NULL;
-
       bundle = hsh_bundle_new (NULL, reader->text->str);
       bundle->source = g_strdup (reader->path);
-      index = hsh_offset_index_new (bundle->text);
       for (guint i = 0; i < reader->entities->len; i++)
         {
           Entity *entity = &g_array_index (reader->entities, Entity, i);
           g_autofree char *key = g_strdup_printf ("T%u", i + 1);
-          hsh_format_add_span (bundle, index, key, entity->label, entity->start, entity->end);
+          hsh_bundle_add_span (bundle, key, entity->label, entity->start, entity->end);
         }
       g_ptr_array_add (reader->found, bundle);
     }
