@@ -1,0 +1,711 @@
+/* hsh-document-view.c: the reader — a read-only text view showing a document with its highlights.
+ * One tag per label draws every annotation of that label; identity stays in the index. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "hsh-document-view.h"
+
+/* Highlights beyond the first screen are drawn in idle chunks, so the first frame comes fast. */
+#define TAG_CHUNK 40000
+
+struct _HshDocumentView
+{
+  GtkWidget           parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  GtkTextView        *text_view;
+
+  GtkTextBuffer      *buffer;
+  GtkCssProvider     *font_provider;
+  GSettings          *settings;
+  HshCodebook        *codebook;
+  HshAnnotationIndex *index;
+  GHashTable         *label_tags;      /* label id → GtkTextTag */
+  GtkTextTag         *nested_tag;
+  GtkTextTag         *selected_tag;
+  GtkTextTag         *find_tag;
+  GtkTextTag         *find_current_tag;
+  GtkTextTag         *align_tag;
+  char               *text;
+  HshDirection        direction;
+  gint64              length;
+  gint64              tagged_until;
+  guint               tag_source;
+};
+
+G_DEFINE_FINAL_TYPE (HshDocumentView, hsh_document_view, GTK_TYPE_WIDGET)
+
+enum {
+  OFFSET_CLICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+get_iter (HshDocumentView *self,
+          gint64           offset,
+          GtkTextIter     *iter)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, iter, (int) CLAMP (offset, 0, self->length));
+}
+
+static void
+apply_tag (HshDocumentView *self,
+           GtkTextTag      *tag,
+           gint64           start,
+           gint64           end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  get_iter (self, start, &start_iter);
+  get_iter (self, end, &end_iter);
+  gtk_text_buffer_apply_tag (self->buffer, tag, &start_iter, &end_iter);
+}
+
+static void
+remove_tag (HshDocumentView *self,
+            GtkTextTag      *tag,
+            gint64           start,
+            gint64           end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  get_iter (self, start, &start_iter);
+  get_iter (self, end, &end_iter);
+  gtk_text_buffer_remove_tag (self->buffer, tag, &start_iter, &end_iter);
+}
+
+typedef struct {
+  gint64 offset;
+  int    delta;
+} DepthChange;
+
+static int
+compare_depth_changes (gconstpointer a,
+                       gconstpointer b)
+{
+  const DepthChange *da = a, *db = b;
+
+  if (da->offset != db->offset)
+    return da->offset < db->offset ? -1 : 1;
+  return da->delta - db->delta;
+}
+
+/* Underlines what lies inside more than one annotation, so that a Claim holding an Actor
+ * shows both: the inner label's colour wins, the underline says there is more. */
+static void
+draw_nesting (HshDocumentView *self,
+              GArray          *changes)
+{
+  int depth = 0;
+
+  g_array_sort (changes, compare_depth_changes);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const DepthChange *change = &g_array_index (changes, DepthChange, i);
+
+      depth += change->delta;
+      if (depth >= 2 && i + 1 < changes->len)
+        {
+          gint64 next = g_array_index (changes, DepthChange, i + 1).offset;
+
+          if (next > change->offset)
+            apply_tag (self, self->nested_tag, change->offset, next);
+        }
+    }
+}
+
+void
+hsh_document_view_refresh (HshDocumentView *self,
+                           gint64           start,
+                           gint64           end)
+{
+  g_autoptr(GPtrArray) overlapping = NULL;
+  g_autoptr(GArray) changes = NULL;
+  GHashTableIter iter;
+  gpointer tag;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  start = CLAMP (start, 0, self->length);
+  end = CLAMP (end, start, self->length);
+  if (start == end || self->index == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->label_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    remove_tag (self, tag, start, end);
+  remove_tag (self, self->nested_tag, start, end);
+
+  changes = g_array_new (FALSE, FALSE, sizeof (DepthChange));
+  overlapping = hsh_annotation_index_overlapping (self->index, start, end);
+  for (guint i = 0; i < overlapping->len; i++)
+    {
+      const HshAnnotation *annotation = g_ptr_array_index (overlapping, i);
+      GtkTextTag *label_tag = g_hash_table_lookup (self->label_tags, &annotation->label_id);
+
+      for (guint j = 0; j < annotation->ranges->len; j++)
+        {
+          const HshRange *range = &g_array_index (annotation->ranges, HshRange, j);
+          DepthChange opening = { MAX (range->start, start), +1 };
+          DepthChange closing = { MIN (range->end, end), -1 };
+
+          if (opening.offset >= closing.offset)
+            continue;
+          if (label_tag != NULL)
+            apply_tag (self, label_tag, opening.offset, closing.offset);
+          g_array_append_val (changes, opening);
+          g_array_append_val (changes, closing);
+        }
+    }
+
+  draw_nesting (self, changes);
+}
+
+void
+hsh_document_view_refresh_ranges (HshDocumentView *self,
+                                  GArray          *ranges)
+{
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
+    {
+      const HshRange *range = &g_array_index (ranges, HshRange, i);
+
+      hsh_document_view_refresh (self, range->start, range->end);
+    }
+}
+
+static gboolean
+tag_next_chunk (gpointer user_data)
+{
+  HshDocumentView *self = user_data;
+  gint64 start = self->tagged_until;
+  gint64 end = MIN (self->length, start + TAG_CHUNK);
+
+  hsh_document_view_refresh (self, start, end);
+  self->tagged_until = end;
+
+  if (end < self->length)
+    return G_SOURCE_CONTINUE;
+
+  self->tag_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+sanitize_family (GString *family)
+{
+  g_string_replace (family, "\"", "", 0);
+  g_string_replace (family, "\\", "", 0);
+  g_string_replace (family, ";", "", 0);
+  g_string_replace (family, "}", "", 0);
+}
+
+/* Fonts come from CSS on the text view, never from tags: one face for the whole paragraph
+ * keeps Arabic letters joined across highlight boundaries. */
+static void
+update_font (HshDocumentView *self)
+{
+  g_autofree char *family_setting = g_settings_get_string (self->settings, "reader-font");
+  g_autoptr(GString) family = g_string_new (family_setting);
+  int size = g_settings_get_int (self->settings, "reader-font-size");
+  double spacing = g_settings_get_double (self->settings, "reader-line-spacing");
+  double size_px = size * 96.0 / 72.0;
+  g_autofree char *css = NULL;
+  int inside_wrap;
+
+  sanitize_family (family);
+  css = g_strdup_printf ("textview.reader { font-family: \"%s\", \"Noto Naskh Arabic\", "
+                         "\"Amiri\", \"DejaVu Sans\", serif; font-size: %dpt; }",
+                         family->str, size);
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+
+  /* Arabic needs room for its ascenders and marks; the extra space goes between the lines
+   * of a paragraph, and a little more between paragraphs. */
+  inside_wrap = (int) lround (size_px * MAX (0.0, spacing - 1.0));
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, inside_wrap);
+  gtk_text_view_set_pixels_below_lines (self->text_view, inside_wrap + (int) lround (size_px * 0.6));
+}
+
+static void
+on_settings_changed (HshDocumentView *self,
+                     const char      *key,
+                     GSettings       *settings)
+{
+  if (g_str_has_prefix (key, "reader-"))
+    update_font (self);
+}
+
+static gboolean
+is_rtl_script (GUnicodeScript script)
+{
+  switch (script)
+    {
+    case G_UNICODE_SCRIPT_ARABIC:
+    case G_UNICODE_SCRIPT_HEBREW:
+    case G_UNICODE_SCRIPT_SYRIAC:
+    case G_UNICODE_SCRIPT_THAANA:
+    case G_UNICODE_SCRIPT_NKO:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The direction of the first letter, as the Unicode bidi algorithm (and Pango) decides a
+ * paragraph's; neutral when there is none. */
+static PangoDirection
+paragraph_direction (const char *line,
+                     gsize       bytes)
+{
+  for (const char *p = line; p < line + bytes; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeScript script = g_unichar_get_script (c);
+
+      if (!g_unichar_isalpha (c))
+        continue;
+      if (is_rtl_script (script))
+        return PANGO_DIRECTION_RTL;
+      if (g_unichar_isalpha (c) && script != G_UNICODE_SCRIPT_COMMON && script != G_UNICODE_SCRIPT_INHERITED)
+        return PANGO_DIRECTION_LTR;
+    }
+
+  return PANGO_DIRECTION_NEUTRAL;
+}
+
+/* GtkTextView takes each paragraph's base direction from its first strong character and
+ * applies the widget direction only to paragraphs without one. An override therefore sets the
+ * widget direction, and aligns the paragraphs whose own direction disagrees to the
+ * override's side. */
+static void
+apply_direction (HshDocumentView *self)
+{
+  PangoDirection wanted;
+  const char *line;
+  gint64 line_start = 0;
+
+  remove_tag (self, self->align_tag, 0, self->length);
+
+  switch (self->direction)
+    {
+    case HSH_DIRECTION_RTL:
+      gtk_widget_set_direction (GTK_WIDGET (self->text_view), GTK_TEXT_DIR_RTL);
+      wanted = PANGO_DIRECTION_RTL;
+      break;
+    case HSH_DIRECTION_LTR:
+      gtk_widget_set_direction (GTK_WIDGET (self->text_view), GTK_TEXT_DIR_LTR);
+      wanted = PANGO_DIRECTION_LTR;
+      break;
+    case HSH_DIRECTION_AUTO:
+    default:
+      gtk_widget_set_direction (GTK_WIDGET (self->text_view), GTK_TEXT_DIR_NONE);
+      return;
+    }
+
+  for (line = self->text; line != NULL && *line != '\0';)
+    {
+      const char *newline = strchr (line, '\n');
+      gsize bytes = newline != NULL ? (gsize) (newline - line) : strlen (line);
+      gint64 chars = g_utf8_strlen (line, bytes);
+      PangoDirection found = paragraph_direction (line, bytes);
+
+      /* Right justification means "the end side" of the paragraph's own direction. */
+      if (found != PANGO_DIRECTION_NEUTRAL && found != wanted)
+        apply_tag (self, self->align_tag, line_start, line_start + chars);
+
+      line_start += chars + 1;
+      line = newline != NULL ? newline + 1 : NULL;
+    }
+}
+
+void
+hsh_document_view_set_direction (HshDocumentView *self,
+                                 HshDirection     direction)
+{
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  self->direction = direction;
+  apply_direction (self);
+}
+
+void
+hsh_document_view_load (HshDocumentView    *self,
+                        const char         *text,
+                        HshDirection        direction,
+                        HshAnnotationIndex *index)
+{
+  GtkTextIter start;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  g_clear_handle_id (&self->tag_source, g_source_remove);
+  g_clear_pointer (&self->index, hsh_annotation_index_unref);
+  g_free (self->text);
+  self->text = g_strdup (text != NULL ? text : "");
+  if (index != NULL)
+    self->index = hsh_annotation_index_ref (index);
+
+  gtk_text_buffer_set_text (self->buffer, self->text, -1);
+  self->length = gtk_text_buffer_get_char_count (self->buffer);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_place_cursor (self->buffer, &start);
+
+  self->tagged_until = 0;
+  tag_next_chunk (self);
+  if (self->tagged_until < self->length)
+    self->tag_source = g_idle_add_full (G_PRIORITY_LOW, tag_next_chunk, self, NULL);
+
+  self->direction = direction;
+  apply_direction (self);
+
+  gtk_text_view_scroll_to_iter (self->text_view, &start, 0, FALSE, 0, 0);
+}
+
+static int
+label_rank (HshCodebook    *codebook,
+            const HshLabel *label,
+            guint           position)
+{
+  g_autoptr(GPtrArray) roles = hsh_codebook_roles_for (codebook, label->id);
+
+  /* Labels with roles (Claim, Commitment) are the containers of others: draw them below. */
+  return (roles != NULL && roles->len > 0 ? 0 : 100000) + (int) position;
+}
+
+typedef struct {
+  int             rank;
+  const HshLabel *label;
+} RankedLabel;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  return ((const RankedLabel *) a)->rank - ((const RankedLabel *) b)->rank;
+}
+
+static void
+raise_tag (GtkTextBuffer *buffer,
+           GtkTextTag    *tag)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+
+  gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
+}
+
+void
+hsh_document_view_set_codebook (HshDocumentView *self,
+                                HshCodebook     *codebook)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedLabel));
+  GHashTableIter iter;
+  gpointer tag;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  g_hash_table_iter_init (&iter, self->label_tags);
+  while (g_hash_table_iter_next (&iter, NULL, &tag))
+    gtk_text_tag_table_remove (table, tag);
+  g_hash_table_remove_all (self->label_tags);
+  self->codebook = codebook;
+
+  if (codebook == NULL)
+    return;
+
+  for (guint i = 0; i < codebook->labels->len; i++)
+    {
+      const HshLabel *label = g_ptr_array_index (codebook->labels, i);
+      RankedLabel entry = { label_rank (codebook, label, i), label };
+
+      g_array_append_val (ranked, entry);
+    }
+  g_array_sort (ranked, compare_ranked);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      const HshLabel *label = g_array_index (ranked, RankedLabel, i).label;
+      g_autofree char *name = g_strdup_printf ("label:%s", label->path);
+      GtkTextTag *label_tag;
+      gint64 *key = g_new (gint64, 1);
+
+      /* Colours only: a tag that changed the font would split Arabic shaping. The text stays
+       * dark on the light label colours, also in a dark theme. */
+      label_tag = gtk_text_buffer_create_tag (self->buffer, name,
+                                              "background", label->color != NULL ? label->color : "#deddda",
+                                              "foreground", "#1e1e1e",
+                                              NULL);
+      *key = label->id;
+      g_hash_table_insert (self->label_tags, key, label_tag);
+    }
+
+  raise_tag (self->buffer, self->align_tag);
+  raise_tag (self->buffer, self->nested_tag);
+  raise_tag (self->buffer, self->selected_tag);
+  raise_tag (self->buffer, self->find_tag);
+  raise_tag (self->buffer, self->find_current_tag);
+}
+
+GtkTextTag *
+hsh_document_view_get_label_tag (HshDocumentView *self,
+                                 gint64           label_id)
+{
+  g_return_val_if_fail (HSH_IS_DOCUMENT_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->label_tags, &label_id);
+}
+
+GtkTextTag *
+hsh_document_view_get_named_tag (HshDocumentView *self,
+                                 const char      *name)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  return gtk_text_tag_table_lookup (table, name);
+}
+
+GtkTextView *
+hsh_document_view_get_text_view (HshDocumentView *self)
+{
+  g_return_val_if_fail (HSH_IS_DOCUMENT_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+gboolean
+hsh_document_view_get_selection (HshDocumentView *self,
+                                 gint64          *start,
+                                 gint64          *end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  g_return_val_if_fail (HSH_IS_DOCUMENT_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start_iter, &end_iter))
+    return FALSE;
+
+  *start = gtk_text_iter_get_offset (&start_iter);
+  *end = gtk_text_iter_get_offset (&end_iter);
+  return *start < *end;
+}
+
+void
+hsh_document_view_select (HshDocumentView *self,
+                          gint64           start,
+                          gint64           end)
+{
+  GtkTextIter start_iter, end_iter;
+
+  get_iter (self, start, &start_iter);
+  get_iter (self, end, &end_iter);
+  gtk_text_buffer_select_range (self->buffer, &end_iter, &start_iter);
+}
+
+gint64
+hsh_document_view_get_caret (HshDocumentView *self)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+static void
+scroll_to_offset (HshDocumentView *self,
+                  gint64           offset)
+{
+  GtkTextMark *mark = gtk_text_buffer_get_mark (self->buffer, "hsh-scroll");
+  GtkTextIter iter;
+
+  GdkRectangle visible, location;
+
+  get_iter (self, offset, &iter);
+  gtk_text_buffer_move_mark (self->buffer, mark, &iter);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+
+  /* Leave the view alone when the target is in sight; otherwise bring it to the upper third,
+   * with the lines before it for context. */
+  if (visible.height > 0 &&
+      location.y >= visible.y && location.y + location.height <= visible.y + visible.height)
+    return;
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0, TRUE, 0, 0.3);
+}
+
+void
+hsh_document_view_set_selected_annotation (HshDocumentView     *self,
+                                           const HshAnnotation *annotation)
+{
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  remove_tag (self, self->selected_tag, 0, self->length);
+  if (annotation == NULL)
+    return;
+
+  for (guint i = 0; i < annotation->ranges->len; i++)
+    {
+      const HshRange *range = &g_array_index (annotation->ranges, HshRange, i);
+
+      apply_tag (self, self->selected_tag, range->start, range->end);
+    }
+
+  scroll_to_offset (self, hsh_annotation_start (annotation));
+}
+
+void
+hsh_document_view_set_find_hits (HshDocumentView *self,
+                                 GArray          *hits,
+                                 int              current)
+{
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  remove_tag (self, self->find_tag, 0, self->length);
+  remove_tag (self, self->find_current_tag, 0, self->length);
+
+  for (guint i = 0; hits != NULL && i < hits->len; i++)
+    {
+      const HshRange *hit = &g_array_index (hits, HshRange, i);
+
+      apply_tag (self, (int) i == current ? self->find_current_tag : self->find_tag,
+                 hit->start, hit->end);
+    }
+
+  if (hits != NULL && current >= 0 && (guint) current < hits->len)
+    {
+      const HshRange *hit = &g_array_index (hits, HshRange, current);
+
+      hsh_document_view_select (self, hit->start, hit->start);
+      scroll_to_offset (self, hit->start);
+    }
+}
+
+static void
+on_click_released (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   HshDocumentView *self)
+{
+  GtkTextIter iter;
+  int buffer_x, buffer_y;
+
+  /* A drag made a selection to tag: that is not a click on an annotation. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (self->buffer))
+    return;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &buffer_x, &buffer_y);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, buffer_x, buffer_y))
+    return;
+
+  g_signal_emit (self, signals[OFFSET_CLICKED], 0, (gint64) gtk_text_iter_get_offset (&iter));
+}
+
+static void
+hsh_document_view_dispose (GObject *object)
+{
+  GtkWidget *child;
+  HshDocumentView *self = HSH_DOCUMENT_VIEW (object);
+
+  g_clear_handle_id (&self->tag_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_DOCUMENT_VIEW);
+  /* The template's root has no id, so it is not among the children cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (hsh_document_view_parent_class)->dispose (object);
+}
+
+static void
+hsh_document_view_finalize (GObject *object)
+{
+  HshDocumentView *self = HSH_DOCUMENT_VIEW (object);
+
+  g_clear_pointer (&self->index, hsh_annotation_index_unref);
+  g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_object (&self->font_provider);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->buffer);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (hsh_document_view_parent_class)->finalize (object);
+}
+
+static void
+hsh_document_view_class_init (HshDocumentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hsh_document_view_dispose;
+  object_class->finalize = hsh_document_view_finalize;
+
+  /* A plain click (not a drag) at a code-point offset: the window selects what lies there. */
+  signals[OFFSET_CLICKED] =
+    g_signal_new ("offset-clicked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hashiya/Hashiya/hsh-document-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, HshDocumentView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, HshDocumentView, text_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "documentview");
+}
+
+static void
+hsh_document_view_init (HshDocumentView *self)
+{
+  GtkGesture *click;
+  GtkTextIter start;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
+  self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  self->align_tag = gtk_text_buffer_create_tag (self->buffer, "align-override",
+                                                "justification", GTK_JUSTIFY_RIGHT,
+                                                NULL);
+  self->nested_tag = gtk_text_buffer_create_tag (self->buffer, "nested",
+                                                 "underline", PANGO_UNDERLINE_SINGLE,
+                                                 "underline-rgba", &(GdkRGBA) { 0.37, 0.36, 0.39, 1 },
+                                                 NULL);
+  /* No overline: GTK 4.8 frees a tag's overline colour twice when the cursor moves over it. */
+  self->selected_tag = gtk_text_buffer_create_tag (self->buffer, "selected-annotation",
+                                                   "underline", PANGO_UNDERLINE_DOUBLE,
+                                                   "underline-rgba", &(GdkRGBA) { 0.11, 0.44, 0.85, 1 },
+                                                   NULL);
+  self->find_tag = gtk_text_buffer_create_tag (self->buffer, "find-hit",
+                                               "background", "#ffa348",
+                                               "foreground", "#1e1e1e",
+                                               NULL);
+  self->find_current_tag = gtk_text_buffer_create_tag (self->buffer, "find-current",
+                                                       "background", "#e66100",
+                                                       "foreground", "#ffffff",
+                                                       NULL);
+  gtk_text_buffer_get_start_iter (self->buffer, &start);
+  gtk_text_buffer_create_mark (self->buffer, "hsh-scroll", &start, TRUE);
+
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->text_view)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed),
+                           self, G_CONNECT_SWAPPED);
+  update_font (self);
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+}

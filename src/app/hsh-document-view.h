@@ -1,0 +1,48 @@
+/* hsh-document-view.h: the reader — a read-only text view showing a document with its highlights. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "hsh-annotation-index.h"
+
+G_BEGIN_DECLS
+
+#define HSH_TYPE_DOCUMENT_VIEW (hsh_document_view_get_type ())
+G_DECLARE_FINAL_TYPE (HshDocumentView, hsh_document_view, HSH, DOCUMENT_VIEW, GtkWidget)
+
+GtkTextView *hsh_document_view_get_text_view         (HshDocumentView    *self);
+/* Creates one highlight tag per label of @codebook (borrowed; it must outlive the view's use). */
+void         hsh_document_view_set_codebook          (HshDocumentView    *self,
+                                                      HshCodebook        *codebook);
+/* Shows @text with the highlights of @index; NULL @text empties the reader. */
+void         hsh_document_view_load                  (HshDocumentView    *self,
+                                                      const char         *text,
+                                                      HshDirection        direction,
+                                                      HshAnnotationIndex *index);
+void         hsh_document_view_set_direction         (HshDocumentView    *self,
+                                                      HshDirection        direction);
+/* Redraws the highlights of [@start, @end) from the index, after annotations there changed. */
+void         hsh_document_view_refresh               (HshDocumentView    *self,
+                                                      gint64              start,
+                                                      gint64              end);
+void         hsh_document_view_refresh_ranges        (HshDocumentView    *self,
+                                                      GArray             *ranges);
+gboolean     hsh_document_view_get_selection         (HshDocumentView    *self,
+                                                      gint64             *start,
+                                                      gint64             *end);
+void         hsh_document_view_select                (HshDocumentView    *self,
+                                                      gint64              start,
+                                                      gint64              end);
+gint64       hsh_document_view_get_caret             (HshDocumentView    *self);
+/* Marks @annotation (NULL: none) as the selected one and scrolls to it. */
+void         hsh_document_view_set_selected_annotation (HshDocumentView  *self,
+                                                      const HshAnnotation *annotation);
+/* Highlights find hits (HshRange) and scrolls to hit @current (-1: none). */
+void         hsh_document_view_set_find_hits         (HshDocumentView    *self,
+                                                      GArray             *hits,
+                                                      int                 current);
+GtkTextTag  *hsh_document_view_get_label_tag         (HshDocumentView    *self,
+                                                      gint64              label_id);
+GtkTextTag  *hsh_document_view_get_named_tag         (HshDocumentView    *self,
+                                                      const char         *name);
+
+G_END_DECLS

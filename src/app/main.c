@@ -1,0 +1,23 @@
+/* main.c: starts Hashiya. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "hsh-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(HshApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  application = hsh_application_new ();
+
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}

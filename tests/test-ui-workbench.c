@@ -1,0 +1,564 @@
+/* test-ui-workbench.c: the annotation workbench on the sample project, driven the way a coder's
+ * input ends up — selections in the reader's buffer and win.* actions — and checked in the store. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+
+#include "hsh-app-util.h"
+#include "hsh-identity.h"
+#include "hsh-model.h"
+#include "hsh-oplog.h"
+#include "hsh-sample.h"
+#include "hsh-test-support.h"
+#include "hsh-window.h"
+
+typedef struct {
+  char      *path;
+  HshStore  *store;
+  HshWindow *window;
+  gint64     annotator_id;
+} Fixture;
+
+static void
+spin (guint milliseconds)
+{
+  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static HshStore *
+open_project (const char *path,
+              gint64     *annotator_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HshIdentity) identity = hsh_identity_new ("Test Coder");
+  HshStore *store = hsh_store_open (path, HSH_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hsh_store_set_annotator (store, identity->uuid, identity->name, &error));
+  g_assert_no_error (error);
+  if (annotator_id != NULL)
+    *annotator_id = hsh_store_get_annotator_id (store);
+
+  return store;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hsh_test_scratch_dir ();
+
+  fixture->path = g_build_filename (dir, "sample.hashiya", NULL);
+  g_assert_true (hsh_sample_create (fixture->path, &error));
+  g_assert_no_error (error);
+
+  fixture->store = open_project (fixture->path, &fixture->annotator_id);
+  fixture->window = g_object_ref_sink (hsh_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  hsh_window_set_store (fixture->window, fixture->store);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (hsh_window_get_document_id (fixture->window), >, 0);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (fixture->window));
+      g_clear_object (&fixture->window);
+    }
+  g_clear_object (&fixture->store);
+  g_free (fixture->path);
+}
+
+static gint64
+label_id (Fixture    *fixture,
+          const char *path)
+{
+  HshLabel *label = hsh_codebook_label_by_path (hsh_window_get_codebook (fixture->window), path);
+
+  g_assert_nonnull (label);
+  return label->id;
+}
+
+static GtkTextBuffer *
+reader_buffer (Fixture *fixture)
+{
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+
+  return gtk_text_view_get_buffer (hsh_document_view_get_text_view (view));
+}
+
+static void
+select_range (Fixture *fixture,
+              gint64   start,
+              gint64   end)
+{
+  GtkTextBuffer *buffer = reader_buffer (fixture);
+  GtkTextIter start_iter, end_iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start_iter, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end_iter, (int) end);
+  gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
+}
+
+static gint64
+tag_selection (Fixture    *fixture,
+               gint64      start,
+               gint64      end,
+               const char *label)
+{
+  gint64 id;
+
+  select_range (fixture, start, end);
+  activate (fixture, "win.tag", g_variant_new_int64 (label_id (fixture, label)));
+  id = hsh_window_get_selected_annotation (fixture->window);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+static gboolean
+has_tag_at (Fixture    *fixture,
+            GtkTextTag *tag,
+            gint64      offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (reader_buffer (fixture), &iter, (int) offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+/* The label's tag starts exactly at @start and the run that starts there ends at @end. */
+static void
+assert_highlight (Fixture    *fixture,
+                  const char *label,
+                  gint64      start,
+                  gint64      end)
+{
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkTextTag *tag = hsh_document_view_get_label_tag (view, label_id (fixture, label));
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  g_assert_false (has_tag_at (fixture, tag, start - 1));
+  g_assert_true (has_tag_at (fixture, tag, start));
+  g_assert_true (has_tag_at (fixture, tag, end - 1));
+  g_assert_false (has_tag_at (fixture, tag, end));
+
+  gtk_text_buffer_get_iter_at_offset (reader_buffer (fixture), &iter, (int) start);
+  g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, end);
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *build_dir = g_getenv ("HASHIYA_BUILD_DIR");
+  g_autofree char *path = g_build_filename (build_dir != NULL ? build_dir : ".", name, NULL);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderNode *node;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  gtk_test_widget_wait_for_draw (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Tests ------------------------------------------------------------------------------------- */
+
+static void
+test_tags_selection_inside_a_word (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HshAnnotation) stored = NULL;
+  HshLabel *state = hsh_codebook_label_by_path (hsh_window_get_codebook (fixture->window), "Actor/State");
+  gint64 id;
+
+  /* «تركيا» inside «وتركيا», at 2480: the conjunction stays out. */
+  id = tag_selection (fixture, 2480, 2485, "Actor/State");
+
+  stored = hsh_store_get_annotation (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->ranges->len, ==, 1);
+  g_assert_cmpint (g_array_index (stored->ranges, HshRange, 0).start, ==, 2480);
+  g_assert_cmpint (g_array_index (stored->ranges, HshRange, 0).end, ==, 2485);
+  g_assert_cmpstr (stored->text, ==, "تركيا");
+  g_assert_cmpint (stored->label_id, ==, state->id);
+  g_assert_cmpint (stored->author_id, ==, fixture->annotator_id);
+  assert_highlight (fixture, "Actor/State", 2480, 2485);
+
+  /* The selection collapsed, so a second key press relabels rather than tagging twice. */
+  activate (fixture, "win.tag", g_variant_new_int64 (label_id (fixture, "Actor/Government")));
+  g_clear_pointer (&stored, hsh_annotation_free);
+  stored = hsh_store_get_annotation (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->label_id, ==, label_id (fixture, "Actor/Government"));
+  assert_highlight (fixture, "Actor/Government", 2480, 2485);
+  g_assert_false (has_tag_at (fixture, hsh_document_view_get_label_tag (hsh_window_get_document_view (fixture->window),
+                                                                         state->id), 2482));
+}
+
+static void
+test_undo_and_redo_restore_the_annotation (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) before = hsh_store_list_annotations (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkTextTag *tag = hsh_document_view_get_label_tag (view, label_id (fixture, "Location"));
+  g_autoptr(GPtrArray) after_undo = NULL;
+  g_autoptr(GPtrArray) after_redo = NULL;
+  gint64 id;
+
+  /* «جنيف» (Geneva), untagged in the sample. */
+  id = tag_selection (fixture, 2135, 2139, "Location");
+  assert_highlight (fixture, "Location", 2135, 2139);
+
+  activate (fixture, "win.undo", NULL);
+  after_undo = hsh_store_list_annotations (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
+  g_assert_cmpuint (after_undo->len, ==, before->len);
+  g_assert_null (hsh_annotation_index_lookup (hsh_window_get_index (fixture->window), id, NULL));
+  g_assert_false (has_tag_at (fixture, tag, 2136));
+
+  activate (fixture, "win.redo", NULL);
+  after_redo = hsh_store_list_annotations (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
+  g_assert_cmpuint (after_redo->len, ==, before->len + 1);
+  assert_highlight (fixture, "Location", 2135, 2139);
+
+  /* Delete is undone as well. */
+  hsh_window_select_annotation (fixture->window, id);
+  activate (fixture, "win.delete-annotation", NULL);
+  g_assert_false (has_tag_at (fixture, tag, 2136));
+  activate (fixture, "win.undo", NULL);
+  assert_highlight (fixture, "Location", 2135, 2139);
+}
+
+static void
+test_overlapping_annotations_are_all_reachable (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkTextTag *person = hsh_document_view_get_label_tag (view, label_id (fixture, "Actor/Person"));
+  GtkTextTag *claim = hsh_document_view_get_label_tag (view, label_id (fixture, "Claim"));
+  GtkTextTag *nested = hsh_document_view_get_named_tag (view, "nested");
+  g_autoptr(GPtrArray) here = NULL;
+  gint64 claim_id, actor_id;
+
+  /* A Claim around «إيمانويل ماكرون» (an Actor/Person mention at 2347–2362). */
+  claim_id = tag_selection (fixture, 2330, 2412, "Claim");
+  g_assert_true (has_tag_at (fixture, claim, 2340));
+  g_assert_true (has_tag_at (fixture, person, 2350));
+  g_assert_true (has_tag_at (fixture, claim, 2350));
+  g_assert_true (has_tag_at (fixture, nested, 2350));
+  g_assert_false (has_tag_at (fixture, nested, 2340));
+  /* The inner label draws above the outer one. */
+  g_assert_cmpint (gtk_text_tag_get_priority (person), >, gtk_text_tag_get_priority (claim));
+
+  here = hsh_annotation_index_at (hsh_window_get_index (fixture->window), 2350);
+  g_assert_cmpuint (here->len, ==, 2);
+  actor_id = ((HshAnnotation *) g_ptr_array_index (here, 0))->id;
+  g_assert_cmpint (((HshAnnotation *) g_ptr_array_index (here, 1))->id, ==, claim_id);
+
+  /* From the keyboard: the caret at 2350, innermost first, then the next one out. */
+  hsh_window_select_annotation (fixture->window, 0);
+  select_range (fixture, 2350, 2350);
+  activate (fixture, "win.cycle-annotations", NULL);
+  g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, actor_id);
+  activate (fixture, "win.cycle-annotations", NULL);
+  g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, claim_id);
+
+  /* By click: the reader reports an offset; again selects the next one out. */
+  hsh_window_select_annotation (fixture->window, 0);
+  g_signal_emit_by_name (view, "offset-clicked", (gint64) 2350);
+  g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, actor_id);
+  g_signal_emit_by_name (view, "offset-clicked", (gint64) 2350);
+  g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, claim_id);
+
+  /* Deleting the Claim leaves the Actor's highlight whole. */
+  activate (fixture, "win.delete-annotation", NULL);
+  g_assert_false (has_tag_at (fixture, claim, 2340));
+  assert_highlight (fixture, "Actor/Person", 2347, 2362);
+  g_assert_false (has_tag_at (fixture, nested, 2350));
+}
+
+static void
+test_boundaries_and_fragments (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(HshAnnotation) stored = NULL;
+  gint64 id = tag_selection (fixture, 2480, 2485, "Actor/State");
+
+  /* Grow the start over «و», then shrink it back; the end moves in logical order too. */
+  activate (fixture, "win.grow-start", NULL);
+  assert_highlight (fixture, "Actor/State", 2479, 2485);
+  activate (fixture, "win.shrink-start", NULL);
+  activate (fixture, "win.shrink-end", NULL);
+  assert_highlight (fixture, "Actor/State", 2480, 2484);
+  activate (fixture, "win.grow-end", NULL);
+  assert_highlight (fixture, "Actor/State", 2480, 2485);
+
+  /* A second fragment: «طرابلس» far away, one discontinuous annotation. */
+  select_range (fixture, 2970, 2976);
+  activate (fixture, "win.add-fragment", NULL);
+  stored = hsh_store_get_annotation (fixture->store, id, NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpuint (stored->ranges->len, ==, 2);
+  g_assert_cmpint (g_array_index (stored->ranges, HshRange, 1).start, ==, 2970);
+  g_assert_cmpstr (stored->text, ==, "تركيا طرابلس");
+  assert_highlight (fixture, "Actor/State", 2970, 2976);
+}
+
+static GtkWidget *
+find_row (GtkWidget  *root,
+          GType       type,
+          const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type) &&
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return child;
+      if ((found = find_row (child, type, title)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+annotation_starting_at (Fixture *fixture,
+                        gint64   start)
+{
+  HshAnnotationIndex *index = hsh_window_get_index (fixture->window);
+
+  for (guint i = 0; i < hsh_annotation_index_get_n_items (index); i++)
+    if (hsh_annotation_start (hsh_annotation_index_get_item (index, i)) == start)
+      return hsh_annotation_index_get_item (index, i)->id;
+
+  g_assert_not_reached ();
+}
+
+static void
+test_inspector_edits_persist_after_reopening (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  HshCodebook *codebook = hsh_window_get_codebook (fixture->window);
+  gint64 commitment = label_id (fixture, "Commitment");
+  g_autoptr(GPtrArray) attributes = hsh_codebook_attributes_for (codebook, commitment);
+  g_autoptr(GPtrArray) roles = hsh_codebook_roles_for (codebook, commitment);
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GHashTable) values = NULL;
+  g_autoptr(HshStore) reopened = NULL;
+  gint64 quantity = 0, status = 0, committer = 0, forces, id;
+  gint64 document_id = hsh_window_get_document_id (fixture->window);
+  GtkWidget *quantity_row;
+  gboolean linked = FALSE;
+
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      const HshAttributeDef *definition = g_ptr_array_index (attributes, i);
+
+      if (g_str_equal (definition->name, "quantity"))
+        quantity = definition->id;
+      if (g_str_equal (definition->name, "status"))
+        status = definition->id;
+    }
+  for (guint i = 0; i < roles->len; i++)
+    if (g_str_equal (((HshRoleDef *) g_ptr_array_index (roles, i))->name, "committer"))
+      committer = ((HshRoleDef *) g_ptr_array_index (roles, i))->id;
+  g_assert_cmpint (quantity * status * committer, !=, 0);
+
+  /* «بإخراج 300 مرتزق أجنبي» as a new Commitment, committed by «القوات الشرقية». */
+  id = tag_selection (fixture, 2390, 2412, "Commitment");
+  forces = annotation_starting_at (fixture, 2375);
+
+  /* The quantity through the inspector's own entry row. */
+  quantity_row = find_row (GTK_WIDGET (hsh_window_get_inspector (fixture->window)), ADW_TYPE_ENTRY_ROW, "quantity");
+  g_assert_nonnull (quantity_row);
+  gtk_editable_set_text (GTK_EDITABLE (quantity_row), "300");
+  g_signal_emit_by_name (quantity_row, "apply");
+  activate (fixture, "win.set-attribute", g_variant_new ("(xxs)", id, status, "pledged"));
+  activate (fixture, "win.set-role", g_variant_new ("(xxx)", id, committer, forces));
+  activate (fixture, "win.set-note", g_variant_new ("(xs)", id, "Pledge repeated by Macron."));
+
+  /* The inspector shows what was stored. */
+  quantity_row = find_row (GTK_WIDGET (hsh_window_get_inspector (fixture->window)), ADW_TYPE_ENTRY_ROW, "quantity");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (quantity_row)), ==, "300");
+
+  /* A number that is not one is refused, and the stored value stays. */
+  gtk_editable_set_text (GTK_EDITABLE (quantity_row), "three hundred");
+  g_signal_emit_by_name (quantity_row, "apply");
+
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  g_clear_object (&fixture->store);
+
+  reopened = open_project (fixture->path, NULL);
+  values = hsh_store_get_attribute_values (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (values, &quantity), ==, "300");
+  g_assert_cmpstr (g_hash_table_lookup (values, &status), ==, "pledged");
+  links = hsh_store_list_role_links (reopened, document_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const HshRoleLink *link = g_ptr_array_index (links, i);
+
+      if (link->source_id == id && link->role_id == committer && link->target_id == forces)
+        linked = TRUE;
+    }
+  g_assert_true (linked);
+  g_assert_cmpstr (hsh_store_get_annotation_note (reopened, id), ==, "Pledge repeated by Macron.");
+}
+
+static void
+test_find_folds_arabic_spellings (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkTextTag *current = hsh_document_view_get_named_tag (view, "find-current");
+
+  /* Typed without hamza, found as «الأمم المتحدة». */
+  g_assert_cmpuint (hsh_window_find (fixture->window, "الامم المتحدة"), >=, 2);
+  g_assert_true (has_tag_at (fixture, current, 400));
+  g_assert_false (has_tag_at (fixture, current, 399));
+  g_assert_cmpuint (hsh_window_find (fixture->window, "no such words"), ==, 0);
+}
+
+static void
+test_direction_override (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (hsh_document_view_get_text_view (hsh_window_get_document_view (fixture->window)));
+  g_autoptr(HshDocument) document = NULL;
+
+  activate (fixture, "win.document-direction", g_variant_new_string ("ltr"));
+  g_assert_cmpint (gtk_widget_get_direction (text_view), ==, GTK_TEXT_DIR_LTR);
+  document = hsh_store_get_document (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
+  g_assert_cmpint (document->direction, ==, HSH_DIRECTION_LTR);
+
+  activate (fixture, "win.undo", NULL);
+  g_clear_pointer (&document, hsh_document_free);
+  document = hsh_store_get_document (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
+  g_assert_cmpint (document->direction, ==, HSH_DIRECTION_AUTO);
+}
+
+static void
+test_screenshots (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkTextView *text_view = hsh_document_view_get_text_view (view);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(HshAnnotation) stored = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  gint64 id;
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  /* Every character of the sample has a glyph in the reader's font, and paragraphs are RTL. */
+  gtk_text_buffer_get_bounds (reader_buffer (fixture), &start, &end);
+  text = gtk_text_buffer_get_text (reader_buffer (fixture), &start, &end, FALSE);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (text_view), text);
+  g_assert_cmpint (pango_layout_get_unknown_glyphs_count (layout), ==, 0);
+  g_assert_cmpint (pango_layout_get_direction (layout, 0), ==, PANGO_DIRECTION_RTL);
+
+  gtk_text_view_set_cursor_visible (text_view, FALSE);
+  hsh_window_select_annotation (fixture->window, 0);
+  spin (200);
+  save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-sample.png");
+
+  /* «ماريو دراغي» (Mario Draghi): Arabic, punctuation and a Latin name in one span. */
+  id = tag_selection (fixture, 1109, 1135, "Actor");
+  stored = hsh_store_get_annotation (fixture->store, id, NULL);
+  g_assert_cmpstr (stored->text, ==, "ماريو دراغي» (Mario Draghi");
+  assert_highlight (fixture, "Actor", 1109, 1135);
+  gtk_text_view_set_cursor_visible (text_view, FALSE);
+  spin (300);
+  save_screenshot (GTK_WIDGET (view), "ui-workbench-mixed-span.png");
+
+  /* The inspector on the sample's Commitment: quantity 300, committed by «القوات الشرقية». */
+  hsh_window_select_annotation (fixture->window, annotation_starting_at (fixture, 2368));
+  gtk_text_view_set_cursor_visible (text_view, FALSE);
+  spin (300);
+  save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-inspector.png");
+}
+
+static void
+test_invisible_characters_are_shown (void)
+{
+  guint n = 0;
+  g_autofree char *shown = hsh_show_invisible_characters ("لـ\u200F«الدبيبة»\u200C", &n);
+
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_nonnull (strstr (shown, "⟨TATWEEL⟩"));
+  g_assert_nonnull (strstr (shown, "⟨RLM⟩"));
+  g_assert_nonnull (strstr (shown, "⟨ZWNJ⟩"));
+  g_assert_nonnull (strstr (shown, "الدبيبة"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/workbench/tags-a-selection-inside-a-word", test_tags_selection_inside_a_word);
+  ADD ("/ui/workbench/undo-and-redo-restore-the-annotation", test_undo_and_redo_restore_the_annotation);
+  ADD ("/ui/workbench/overlapping-annotations-are-all-reachable", test_overlapping_annotations_are_all_reachable);
+  ADD ("/ui/workbench/moves-boundaries-and-adds-fragments", test_boundaries_and_fragments);
+  ADD ("/ui/workbench/inspector-edits-persist-after-reopening", test_inspector_edits_persist_after_reopening);
+  ADD ("/ui/workbench/find-folds-arabic-spellings", test_find_folds_arabic_spellings);
+  ADD ("/ui/workbench/direction-override-is-stored-and-undone", test_direction_override);
+  ADD ("/ui/workbench/screenshots-of-the-sample", test_screenshots);
+#undef ADD
+  g_test_add_func ("/ui/inspector/shows-invisible-characters", test_invisible_characters_are_shown);
+
+  return g_test_run ();
+}
