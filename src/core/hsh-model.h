@@ -215,6 +215,23 @@ gboolean       hsh_store_delete_role_link    (HshStore     *store,
                                               gint64        link_id,
                                               GError      **error);
 
+/* Annotators ------------------------------------------------------------------------------ */
+
+typedef struct {
+  gint64  id;
+  char   *uuid;
+  char   *name;
+} HshAnnotator;
+
+void           hsh_annotator_free            (HshAnnotator *annotator);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HshAnnotator, hsh_annotator_free)
+/* Every annotator known to the project (its own coder and those merged in), by name. */
+GPtrArray     *hsh_store_list_annotators     (HshStore     *store,
+                                              GError      **error);
+/* The annotator's name, or NULL when @annotator_id is unknown. */
+char          *hsh_store_get_annotator_name  (HshStore     *store,
+                                              gint64        annotator_id);
+
 /* Actors ----------------------------------------------------------------------------------- */
 
 typedef struct {

@@ -20,6 +20,7 @@ typedef enum {
   HSH_ERROR_DUPLICATE,       /* the same text is already in the project */
   HSH_ERROR_READ_ONLY,       /* a write on a project opened read-only */
   HSH_ERROR_IO,              /* the disk said no */
+  HSH_ERROR_LOCKED,          /* the project is open elsewhere */
 } HshError;
 
 /* A half-open range of Unicode code points in a document's text. */
