@@ -1,0 +1,221 @@
+/* hsh-merge-values.c: column values and row versions as merging copies and compares them. */
+#include "hsh-merge-private.h"
+
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+void
+hsh_merge_value_read (HshMergeValue *value, sqlite3_stmt *stmt, int column)
+{
+  value->type = sqlite3_column_type (stmt, column);
+  value->bytes = NULL;
+  value->n = 0;
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      value->i = sqlite3_column_int64 (stmt, column);
+      break;
+    case SQLITE_FLOAT:
+      value->d = sqlite3_column_double (stmt, column);
+      break;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      value->n = sqlite3_column_bytes (stmt, column);
+      value->bytes = g_malloc (value->n + 1);
+      memcpy (value->bytes, value->type == SQLITE_TEXT ? (const void *) sqlite3_column_text (stmt, column)
+                                                        : sqlite3_column_blob (stmt, column), value->n);
+      value->bytes[value->n] = '\0';
+      break;
+    default:
+      value->type = SQLITE_NULL;
+    }
+}
+
+void
+hsh_merge_value_clear (HshMergeValue *value)
+{
+  g_clear_pointer (&value->bytes, g_free);
+  value->type = SQLITE_NULL;
+}
+
+void
+hsh_merge_value_bind (const HshMergeValue *value, sqlite3_stmt *stmt, int index)
+{
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      sqlite3_bind_int64 (stmt, index, value->i);
+      break;
+    case SQLITE_FLOAT:
+      sqlite3_bind_double (stmt, index, value->d);
+      break;
+    case SQLITE_TEXT:
+      sqlite3_bind_text (stmt, index, value->bytes, value->n, SQLITE_STATIC);
+      break;
+    case SQLITE_BLOB:
+      sqlite3_bind_blob (stmt, index, value->bytes, value->n, SQLITE_STATIC);
+      break;
+    default:
+      sqlite3_bind_null (stmt, index);
+    }
+}
+
+gboolean
+hsh_merge_value_equal (const HshMergeValue *a, const HshMergeValue *b)
+{
+  if (a->type != b->type)
+    return FALSE;
+  switch (a->type)
+    {
+    case SQLITE_INTEGER:
+      return a->i == b->i;
+    case SQLITE_FLOAT:
+      return a->d == b->d;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      return a->n == b->n && memcmp (a->bytes, b->bytes, a->n) == 0;
+    default:
+      return TRUE;
+    }
+}
+
+void
+hsh_merge_version_clear (const HshMergeTable *spec, HshMergeVersion *version)
+{
+  g_clear_pointer (&version->uuid, g_free);
+  g_clear_pointer (&version->versions, g_free);
+  hsh_merge_value_clear (&version->author);
+  if (version->content != NULL)
+    for (guint i = 0; spec->columns[i] != NULL; i++)
+      hsh_merge_value_clear (&version->content[i]);
+  g_clear_pointer (&version->content, g_free);
+  g_clear_pointer (&version->ranges, g_array_unref);
+}
+
+static const char *
+referenced_table (const HshMergeTable *spec, const char *column)
+{
+  for (guint i = 0; spec->references[i].column != NULL; i++)
+    if (g_str_equal (spec->references[i].column, column))
+      return spec->references[i].table;
+  return NULL;
+}
+
+/* The UUID of row @id of @table, or NULL. @table is one of the merge table constants. */
+static char *
+uuid_of (sqlite3 *db, const char *table, gint64 id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT uuid FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = NULL;
+  char *uuid = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return uuid;
+}
+
+static void
+add_value (JsonBuilder *builder, const HshMergeValue *value)
+{
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      json_builder_add_int_value (builder, value->i);
+      break;
+    case SQLITE_FLOAT:
+      json_builder_add_double_value (builder, value->d);
+      break;
+    case SQLITE_TEXT:
+      json_builder_add_string_value (builder, value->bytes);
+      break;
+    default:
+      json_builder_add_null_value (builder);
+    }
+}
+
+char *
+hsh_merge_version_to_json (const HshMergeTable *spec, const HshMergeVersion *version, sqlite3 *db)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "columns");
+  json_builder_begin_object (builder);
+  for (guint i = 0; spec->columns[i] != NULL; i++)
+    {
+      const char *table = referenced_table (spec, spec->columns[i]);
+      json_builder_set_member_name (builder, spec->columns[i]);
+      if (table != NULL && version->content[i].type == SQLITE_INTEGER)
+        {
+          /* Ids differ between files; the UUID names the row in any of them. */
+          g_autofree char *uuid = uuid_of (db, table, version->content[i].i);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, uuid);
+          json_builder_end_object (builder);
+        }
+      else
+        add_value (builder, &version->content[i]);
+    }
+  json_builder_end_object (builder);
+  if (version->ranges != NULL)
+    {
+      json_builder_set_member_name (builder, "ranges");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < version->ranges->len; i++)
+        {
+          HshRange *r = &g_array_index (version->ranges, HshRange, i);
+          json_builder_begin_array (builder);
+          json_builder_add_int_value (builder, r->start);
+          json_builder_add_int_value (builder, r->end);
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+    }
+  json_builder_set_member_name (builder, "author");
+  if (version->author.type == SQLITE_INTEGER)
+    {
+      g_autofree char *uuid = uuid_of (db, "annotator", version->author.i);
+      json_builder_add_string_value (builder, uuid);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "modified");
+  json_builder_add_int_value (builder, version->modified);
+  json_builder_set_member_name (builder, "versions");
+  json_builder_add_string_value (builder, version->versions);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+gboolean
+hsh_merge_record_conflict (HshStore *store, const HshMergeTable *spec, const HshMergeVersion *version,
+                           const char *source, gboolean *added, GError **error)
+{
+  static const char sql[] =
+    "INSERT OR IGNORE INTO conflict (uuid, table_name, row_uuid, version, source, created) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+  g_autofree char *json = hsh_merge_version_to_json (spec, version, hsh_store_get_db (store));
+  g_autofree char *uuid = g_uuid_string_random ();
+  sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, spec->table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, version->uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, json, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
+  if (!hsh_store_step_done (store, stmt, "listing a conflict", error))
+    return FALSE;
+  *added = sqlite3_changes (hsh_store_get_db (store)) > 0;
+  return TRUE;
+}
