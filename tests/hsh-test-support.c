@@ -1,5 +1,6 @@
 /* hsh-test-support.c: paths and scratch files shared by the test programs. */
 #include "hsh-test-support.h"
+#include "hsh-model.h"
 
 #include <stdlib.h>
 #include <glib/gstdio.h>
@@ -71,4 +72,67 @@ hsh_test_file_sha256 (const char *path)
   if (!g_file_get_contents (path, &data, &length, NULL))
     return NULL;
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+}
+
+/* Generated corpora --------------------------------------------------------------------------- */
+
+static const char *const words[] = {
+  "القوات", "الشرقية", "مرتزق", "انسحاب", "الأمم", "المتحدة", "باريس", "ليبيا", "الانتخابات", "ماكرون",
+  "Draghi", "300", "٢٠٢١", "اتفاق", "وقف", "إطلاق", "النار", "جنيف", "اللجنة", "العسكرية",
+};
+
+static char *
+generated_text (GRand *rand, guint length_words)
+{
+  GString *text = g_string_new (NULL);
+  for (guint w = 0; w < length_words; w++)
+    {
+      g_string_append (text, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      g_string_append_c (text, (w + 1) % 40 == 0 ? '\n' : ' ');
+    }
+  return g_string_free (text, FALSE);
+}
+
+HshStore *
+hsh_test_make_corpus_project (const char *path, guint documents, guint per_document,
+                              const char *uuid, const char *name, guint seed)
+{
+  static const char *const labels[] = { "Actor/State", "Actor/Person", "Claim", "Date" };
+  g_autoptr(GRand) texts = g_rand_new_with_seed (seed);
+  g_autoptr(GRand) spans = g_rand_new_with_seed (seed ^ g_str_hash (uuid));
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
+  g_autoptr(GError) error = NULL;
+  HshStore *store = hsh_store_open (path, HSH_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hsh_store_set_annotator (store, uuid, name, &error));
+  g_assert_true (hsh_store_install_default_codebook (store, &error));
+  for (guint d = 0; d < documents; d++)
+    {
+      g_autofree char *text = generated_text (texts, 40 + per_document * 2);
+      g_autofree char *title = g_strdup_printf ("document %u", d + 1);
+      HshBundle *bundle = hsh_bundle_new (title, text);
+      glong length = g_utf8_strlen (text, -1);
+
+      for (guint a = 0; a < per_document; a++)
+        {
+          g_autofree char *key = g_strdup_printf ("T%u", a + 1);
+          gint64 start = g_rand_int_range (spans, 0, (gint32) length - 12);
+          HshSpan *span = hsh_bundle_add_span (bundle, key, labels[a % G_N_ELEMENTS (labels)], start,
+                                               start + g_rand_int_range (spans, 1, 12));
+          span->annotator = g_strdup (name);
+          span->annotator_uuid = g_strdup (uuid);
+          if (a % 4 == 2)
+            hsh_span_set_attribute (span, "stance", "demand");
+          if (a % 4 == 2 && a > 0)
+            {
+              g_autofree char *speaker = g_strdup_printf ("T%u", a);
+              hsh_bundle_add_role (bundle, key, "speaker", speaker);
+            }
+        }
+      g_ptr_array_add (bundles, bundle);
+    }
+  g_assert_true (hsh_store_import_bundles (store, bundles, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return store;
 }

@@ -14,3 +14,19 @@ char *hsh_test_scratch_dir (void);
 char *hsh_test_file_sha256 (const char *path);
 
 G_END_DECLS
+
+#include "hsh-store.h"
+
+G_BEGIN_DECLS
+
+/* A project of @documents generated Arabic documents carrying @per_document annotations each
+ * (actor mentions, claims with a stance, some role links), made by the annotator @uuid/@name.
+ * The same @seed gives the same texts, so two coders' projects share their documents. */
+HshStore *hsh_test_make_corpus_project (const char *path,
+                                        guint       documents,
+                                        guint       per_document,
+                                        const char *uuid,
+                                        const char *name,
+                                        guint       seed);
+
+G_END_DECLS

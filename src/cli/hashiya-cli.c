@@ -18,6 +18,12 @@ static const struct {
   { "stats",  hsh_cli_stats,  "stats PROJECT                count documents, annotations, actors…" },
   { "check",  hsh_cli_check,  "check PROJECT                verify integrity and annotation offsets" },
   { "sample", hsh_cli_sample, "sample PROJECT               write the annotated sample project" },
+  { "agreement", hsh_cli_agreement, "agreement PROJECT            inter-coder agreement per label and document (csv, json)" },
+  { "adjudicate", hsh_cli_adjudicate, "adjudicate PROJECT --agreed  accept into the gold layer what all coders agree on" },
+  { "merge",  hsh_cli_merge,  "merge PROJECT OTHER…         merge colleagues' project files (read-only on them)" },
+  { "publish", hsh_cli_publish, "publish PROJECT [FOLDER]     write my snapshot to the shared folder" },
+  { "collect", hsh_cli_collect, "collect PROJECT [FOLDER]     merge every other coder's snapshot from it" },
+  { "conflicts", hsh_cli_conflicts, "conflicts PROJECT [ID --keep|--take]  list or resolve merge conflicts" },
 };
 
 static int

@@ -29,5 +29,11 @@ int hsh_cli_show   (int argc, char **argv);
 int hsh_cli_stats  (int argc, char **argv);
 int hsh_cli_check  (int argc, char **argv);
 int hsh_cli_sample (int argc, char **argv);
+int hsh_cli_agreement  (int argc, char **argv);
+int hsh_cli_adjudicate (int argc, char **argv);
+int hsh_cli_merge (int argc, char **argv);
+int hsh_cli_publish (int argc, char **argv);
+int hsh_cli_collect (int argc, char **argv);
+int hsh_cli_conflicts (int argc, char **argv);
 
 G_END_DECLS

@@ -145,7 +145,10 @@ harden (HshStore *self, GError **error)
     sqlite3_db_config (self->db, off[i], 0, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_limit (self->db, SQLITE_LIMIT_ATTACHED, 0);
-  return exec (self, "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0; PRAGMA foreign_keys = ON;", error);
+  /* A 32 MB page cache (SQLite's default is 2 MB) keeps a merge of 100,000 annotations or an
+   * import of thousands of articles from spilling pages to disk and reading them back. */
+  return exec (self, "PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0; PRAGMA foreign_keys = ON; "
+                     "PRAGMA cache_size = -32768;", error);
 }
 
 static gboolean
@@ -278,7 +281,7 @@ hsh_store_open (const char *path, HshStoreOpenFlags flags, GError **error)
   self->read_only = read_only;
   int open_flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
                    | (kind == HEADER_NEW ? SQLITE_OPEN_CREATE : 0)
-                   | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE;
+                   | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, HSH_ERROR, HSH_ERROR_IO, "Cannot open %s: %s", path,
