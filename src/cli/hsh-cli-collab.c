@@ -71,10 +71,11 @@ hsh_cli_collect (int argc, char **argv)
   GError *error = NULL;
 
   if (argc < 2 || argc > 3)
-    return hsh_cli_usage ("collect PROJECT [FOLDER]");
+    return hsh_cli_usage ("collect PROJECT [FOLDER]   (FOLDER is remembered for next time)");
   if (!(store = hsh_cli_open (argv[1], HSH_STORE_OPEN_DEFAULT)) || !(folder = shared_folder (store, argc, argv)))
     return HSH_EXIT_FAILED;
-  if (!(summaries = hsh_store_collect (store, folder, failures, NULL, &error)))
+  if ((argc > 2 && !hsh_store_set_shared_folder (store, folder, &error)) ||
+      !(summaries = hsh_store_collect (store, folder, failures, NULL, &error)))
     return hsh_cli_fail (error);
   for (guint i = 0; i < summaries->len; i++)
     print_summary (g_ptr_array_index (summaries, i));
