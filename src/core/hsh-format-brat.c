@@ -26,47 +26,10 @@ hsh_brat_label_from_type (const char *type)
 }
 
 static gboolean
-read_folder (const char *path, GPtrArray *found, GCancellable *cancellable, GError **error)
-{
-  g_autoptr(GPtrArray) names = hsh_format_list_folder (path, ".txt", error);
-
-  if (names == NULL)
-    return FALSE;
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-      HshBundle *bundle;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!(bundle = hsh_brat_read_pair (file, error)))
-        return FALSE;
-      g_ptr_array_add (found, bundle);
-    }
-  return TRUE;
-}
-
-static gboolean
 brat_read (const char *path, GPtrArray *bundles, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
-
   g_return_val_if_fail (path != NULL && bundles != NULL, FALSE);
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      if (!read_folder (path, found, cancellable, error))
-        return FALSE;
-    }
-  else
-    {
-      HshBundle *bundle = hsh_brat_read_pair (path, error);
-      if (bundle == NULL)
-        return FALSE;
-      g_ptr_array_add (found, bundle);
-    }
-  g_ptr_array_set_free_func (found, NULL);
-  g_ptr_array_extend_and_steal (bundles, g_steal_pointer (&found));
-  return TRUE;
+  return hsh_format_read_files (path, ".txt", hsh_brat_read_pair, bundles, cancellable, error);
 }
 
 const HshFormat hsh_format_brat = {

@@ -1,5 +1,6 @@
 /* hsh-format.c: the table of corpus formats, and the export filters they share. */
 #include "hsh-format.h"
+#include "hsh-format-common.h"
 
 #include <string.h>
 
@@ -38,6 +39,37 @@ hsh_format_lookup (const char *id)
     if (g_strcmp0 (formats[i]->id, id) == 0)
       return formats[i];
   return NULL;
+}
+
+gboolean
+hsh_format_read_files (const char *path, const char *suffix, HshFormatReadOneFunc read_one,
+                       GPtrArray *bundles, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      HshBundle *bundle = read_one (path, error);
+      if (bundle == NULL)
+        return FALSE;
+      g_ptr_array_add (bundles, bundle);
+      return TRUE;
+    }
+  if (!(names = hsh_format_list_folder (path, suffix, error)))
+    return FALSE;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      HshBundle *bundle;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) || !(bundle = read_one (file, error)))
+        return FALSE;
+      g_ptr_array_add (found, bundle);
+    }
+  g_ptr_array_set_free_func (found, NULL);
+  g_ptr_array_extend_and_steal (bundles, g_steal_pointer (&found));
+  return TRUE;
 }
 
 static gboolean

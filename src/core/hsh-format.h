@@ -49,6 +49,20 @@ const HshFormat        *hsh_format_lookup (const char *id);
 /* NULL-terminated, in the order a menu shows them. */
 const HshFormat *const *hsh_formats_all   (void);
 
+/* Reads one document from one file. */
+typedef HshBundle *(*HshFormatReadOneFunc) (const char *path,
+                                            GError    **error);
+
+/* For formats of one document per file: reads @path, or every file of the folder @path whose
+ * name ends in @suffix (in name order, so documents are numbered alike on every machine),
+ * appending to @bundles only when all of them could be read. */
+gboolean hsh_format_read_files (const char           *path,
+                                const char           *suffix,
+                                HshFormatReadOneFunc  read_one,
+                                GPtrArray            *bundles,
+                                GCancellable         *cancellable,
+                                GError              **error);
+
 /* Whether @span passes the label and annotator filters of @options. */
 gboolean hsh_export_options_accept (const HshExportOptions *options,
                                     const HshSpan          *span);
