@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#define DECISION_PREFIX "hashiya:adjudication"
 
 void
 hsh_candidate_free (HshCandidate *candidate)
@@ -24,7 +23,7 @@ hsh_candidate_free (HshCandidate *candidate)
 
 /* A decision note: which candidate, and for an acceptance, which gold annotation. */
 typedef struct {
-  gint64   note_id;
+  gint64   row_id;
   gboolean accept;
   char    *gold_uuid;
 } Decision;
@@ -82,8 +81,8 @@ static gboolean
 load_decisions (Adjudication *adj, GError **error)
 {
   static const char sql[] =
-    "SELECT id, body FROM note WHERE document_id = ?1 AND annotation_id IS NULL AND deleted = 0 "
-    "AND substr(body, 1, 20) = '" DECISION_PREFIX "' ORDER BY id";
+    "SELECT d.id, d.candidate, d.decision, g.uuid FROM adjudication d LEFT JOIN annotation g ON g.id = d.gold_id "
+    "WHERE d.document_id = ?1 AND d.deleted = 0 ORDER BY d.modified, d.id";
   sqlite3_stmt *stmt = hsh_store_statement (adj->store, sql, error);
 
   if (stmt == NULL)
@@ -92,16 +91,12 @@ load_decisions (Adjudication *adj, GError **error)
   sqlite3_bind_int64 (stmt, 1, adj->document_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_auto(GStrv) fields = g_strsplit ((const char *) sqlite3_column_text (stmt, 1), "\t", 4);
-      Decision *decision;
-      if (g_strv_length (fields) < 3 || !(g_str_equal (fields[1], "accept") || g_str_equal (fields[1], "reject")))
-        continue;
-      decision = g_new0 (Decision, 1);
-      decision->note_id = sqlite3_column_int64 (stmt, 0);
-      decision->accept = g_str_equal (fields[1], "accept");
-      decision->gold_uuid = g_strdup (fields[3]);
+      Decision *decision = g_new0 (Decision, 1);
+      decision->row_id = sqlite3_column_int64 (stmt, 0);
+      decision->accept = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 2), "accept") == 0;
+      decision->gold_uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
       /* The latest decision on a candidate is the one that holds. */
-      g_hash_table_replace (adj->decisions, g_strdup (fields[2]), decision);
+      g_hash_table_replace (adj->decisions, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), decision);
     }
   sqlite3_reset (stmt);
   return TRUE;
@@ -395,12 +390,13 @@ hsh_store_list_candidates (HshStore *store, gint64 document_id, gboolean include
 
 /* Writing decisions ------------------------------------------------------------------------- */
 
+/* Records a decision on the candidate @key; @gold_id is the gold annotation of an acceptance. */
 static gboolean
-insert_decision (Adjudication *adj, HshOplog *log, const char *body, GError **error)
+insert_decision (Adjudication *adj, HshOplog *log, const char *key, gint64 gold_id, GError **error)
 {
   static const char sql[] =
-    "INSERT INTO note (uuid, document_id, annotation_id, body, author, created, modified) "
-    "VALUES (?1, ?2, NULL, ?3, ?4, ?5, ?5)";
+    "INSERT INTO adjudication (uuid, document_id, candidate, decision, gold_id, author, created, modified) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
   sqlite3_stmt *stmt = hsh_store_statement (adj->store, sql, error);
   g_autofree char *uuid = g_uuid_string_random ();
 
@@ -408,30 +404,32 @@ insert_decision (Adjudication *adj, HshOplog *log, const char *body, GError **er
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 2, adj->document_id);
-  sqlite3_bind_text (stmt, 3, body, -1, SQLITE_TRANSIENT);
-  hsh_model_bind_author (adj->store, stmt, 4);
-  sqlite3_bind_int64 (stmt, 5, hsh_now_ms ());
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, gold_id > 0 ? "accept" : "reject", -1, SQLITE_STATIC);
+  gold_id > 0 ? sqlite3_bind_int64 (stmt, 5, gold_id) : sqlite3_bind_null (stmt, 5);
+  hsh_model_bind_author (adj->store, stmt, 6);
+  sqlite3_bind_int64 (stmt, 7, hsh_now_ms ());
   return hsh_store_step_done (adj->store, stmt, "recording a decision", error) &&
-         hsh_oplog_after (log, "note", sqlite3_last_insert_rowid (hsh_store_get_db (adj->store)), error);
+         hsh_oplog_after (log, "adjudication", sqlite3_last_insert_rowid (hsh_store_get_db (adj->store)), error);
 }
 
 /* An earlier rejection no longer holds once the candidate is accepted. */
 static gboolean
 withdraw_decision (Adjudication *adj, HshOplog *log, const char *key, GError **error)
 {
-  static const char sql[] = "UPDATE note SET deleted = 1, modified = ?2, revision = revision + 1 WHERE id = ?1";
+  static const char sql[] = "UPDATE adjudication SET deleted = 1, modified = ?2, revision = revision + 1 WHERE id = ?1";
   Decision *decision = g_hash_table_lookup (adj->decisions, key);
   sqlite3_stmt *stmt;
 
   if (decision == NULL)
     return TRUE;
-  if (!hsh_oplog_before (log, "note", decision->note_id, error) ||
+  if (!hsh_oplog_before (log, "adjudication", decision->row_id, error) ||
       !(stmt = hsh_store_statement (adj->store, sql, error)))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, decision->note_id);
+  sqlite3_bind_int64 (stmt, 1, decision->row_id);
   sqlite3_bind_int64 (stmt, 2, hsh_now_ms ());
   return hsh_store_step_done (adj->store, stmt, "withdrawing a decision", error) &&
-         hsh_oplog_after (log, "note", decision->note_id, error);
+         hsh_oplog_after (log, "adjudication", decision->row_id, error);
 }
 
 static gint64
@@ -557,7 +555,6 @@ static gint64
 accept (Adjudication *adj, HshOplog *log, HshCandidate *candidate, GError **error)
 {
   g_autofree char *uuid = g_uuid_string_random ();
-  g_autofree char *body = g_strconcat (DECISION_PREFIX "\taccept\t", candidate->key, "\t", uuid, NULL);
   g_autoptr(GHashTable) values = NULL;
   gboolean differ;
   gint64 actor_id, gold_id;
@@ -566,7 +563,7 @@ accept (Adjudication *adj, HshOplog *log, HshCandidate *candidate, GError **erro
       !(gold_id = insert_gold (adj, log, candidate, actor_id, uuid, error)) ||
       !insert_values (adj, log, gold_id, values, error) ||
       !withdraw_decision (adj, log, candidate->key, error) ||
-      !insert_decision (adj, log, body, error) ||
+      !insert_decision (adj, log, candidate->key, gold_id, error) ||
       !copy_links (adj, log, candidate, gold_id, error))
     return 0;
   candidate->state = HSH_CANDIDATE_ACCEPTED;
@@ -627,7 +624,6 @@ hsh_store_reject_candidate (HshStore *store, gint64 document_id, const char *key
 {
   g_autoptr(Adjudication) adj = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *body = NULL;
   HshCandidate *candidate;
   HshOplog *log;
 
@@ -637,10 +633,9 @@ hsh_store_reject_candidate (HshStore *store, gint64 document_id, const char *key
   if (candidate->state == HSH_CANDIDATE_REJECTED)
     return TRUE;
   description = describe ("Reject", candidate->text, "");
-  body = g_strconcat (DECISION_PREFIX "\treject\t", key, NULL);
   if (!(log = hsh_oplog_start (store, document_id, description, error)))
     return FALSE;
-  if (!insert_decision (adj, log, body, error))
+  if (!insert_decision (adj, log, key, 0, error))
     {
       hsh_oplog_abort (log);
       return FALSE;

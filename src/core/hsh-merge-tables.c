@@ -63,9 +63,14 @@ static const char *const note_columns[] = { "document_id", "annotation_id", "bod
 static const HshMergeReference note_references[] = { { "document_id", "document" }, { "annotation_id", "annotation" }, AUTHOR, END };
 static const HshMergeTable note = { "note", note_columns, note_references, NULL, TRUE, FALSE };
 
+/* An adjudicator's decision on a candidate (a label over ranges, named the same in every file). */
+static const char *const decision_columns[] = { "document_id", "candidate", "decision", "gold_id", "deleted", NULL };
+static const HshMergeReference decision_references[] = { { "document_id", "document" }, { "gold_id", "annotation" }, AUTHOR, END };
+static const HshMergeTable adjudication = { "adjudication", decision_columns, decision_references, NULL, TRUE, FALSE };
+
 static const HshMergeTable *const tables[] = {
   &annotator, &label, &attribute_def, &role_def, &actor, &actor_alias, &document,
-  &annotation, &attribute_value, &role_link, &note, NULL,
+  &annotation, &attribute_value, &role_link, &note, &adjudication, NULL,
 };
 
 const HshMergeTable *const *

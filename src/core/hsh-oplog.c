@@ -18,7 +18,7 @@ struct _HshOplog
 /* The tables an operation may touch; the SQL that reads a row is built from these constants. */
 static const char *const logged_tables[] = {
   "annotation", "attribute_value", "role_link", "note", "document", "actor", "actor_alias",
-  "label", "attribute_def", "role_def",
+  "label", "attribute_def", "role_def", "adjudication",
 };
 
 static const char *

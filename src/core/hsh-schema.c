@@ -122,6 +122,15 @@ static const char migration_1[] =
   "  body TEXT NOT NULL,"
   TRAVELLING
   ") STRICT;"
+  "CREATE TABLE adjudication ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER NOT NULL REFERENCES document(id),"
+  "  candidate TEXT NOT NULL,"
+  "  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),"
+  "  gold_id INTEGER REFERENCES annotation(id),"
+  TRAVELLING
+  ") STRICT;"
+  "CREATE INDEX adjudication_by_document ON adjudication(document_id);"
   "CREATE TABLE operation ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
