@@ -11,9 +11,9 @@ typedef struct {
 struct _HshAnnotationIndex {
   gatomicrefcount  ref_count;
   GPtrArray       *annotations;  /* document order */
-  GArray          *fragments;    /* Fragment, by start; rebuilt lazily */
+  GArray          *fragments;    /* Fragment, by start; built on the first query, then kept */
   GHashTable      *by_id;        /* id → HshAnnotation */
-  gint64           longest;      /* longest fragment, bounds the backward scan */
+  gint64           longest;      /* at least the longest fragment: bounds the backward scan */
   gboolean         fragments_dirty;
 };
 
@@ -71,6 +71,74 @@ rebuild_fragments (HshAnnotationIndex *self)
 
   g_array_sort (self->fragments, compare_fragments);
   self->fragments_dirty = FALSE;
+}
+
+/* The first fragment that does not sort before @fragment. */
+static guint
+fragments_lower_bound (HshAnnotationIndex *self,
+                       const Fragment     *fragment)
+{
+  guint low = 0, high = self->fragments->len;
+
+  while (low < high)
+    {
+      guint middle = (low + high) / 2;
+
+      if (compare_fragments (&g_array_index (self->fragments, Fragment, middle), fragment) < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* A key press adds one annotation to 20,000: its fragments go in place instead of the whole
+ * array being sorted again. */
+static void
+insert_fragments (HshAnnotationIndex *self,
+                  HshAnnotation      *annotation)
+{
+  if (self->fragments_dirty)
+    return;
+
+  for (guint j = 0; j < annotation->ranges->len; j++)
+    {
+      const HshRange *range = &g_array_index (annotation->ranges, HshRange, j);
+      Fragment fragment = { range->start, range->end, annotation };
+
+      g_array_insert_val (self->fragments, fragments_lower_bound (self, &fragment), fragment);
+      self->longest = MAX (self->longest, range->end - range->start);
+    }
+}
+
+/* Fragments that sort equal sit together: look among them for @annotation's. A longest that
+ * stays too large after a removal only lengthens the backward scan a little. */
+static void
+remove_fragments (HshAnnotationIndex *self,
+                  HshAnnotation      *annotation)
+{
+  if (self->fragments_dirty)
+    return;
+
+  for (guint j = 0; j < annotation->ranges->len; j++)
+    {
+      const HshRange *range = &g_array_index (annotation->ranges, HshRange, j);
+      Fragment key = { range->start, range->end, annotation };
+
+      for (guint i = fragments_lower_bound (self, &key); i < self->fragments->len; i++)
+        {
+          const Fragment *fragment = &g_array_index (self->fragments, Fragment, i);
+
+          if (compare_fragments (fragment, &key) != 0)
+            break;
+          if (fragment->annotation == annotation)
+            {
+              g_array_remove_index (self->fragments, i);
+              break;
+            }
+        }
+    }
 }
 
 static void
@@ -191,7 +259,7 @@ hsh_annotation_index_insert (HshAnnotationIndex *self,
   position = position_of (self, annotation);
   g_ptr_array_insert (self->annotations, position, annotation);
   g_hash_table_insert (self->by_id, &annotation->id, annotation);
-  self->fragments_dirty = TRUE;
+  insert_fragments (self, annotation);
 
   return position;
 }
@@ -210,8 +278,9 @@ hsh_annotation_index_remove (HshAnnotationIndex *self,
   found = position_of (self, annotation);
   g_assert (g_ptr_array_index (self->annotations, found) == annotation);
   g_hash_table_remove (self->by_id, &annotation_id);
+  remove_fragments (self, annotation);
+  /* Freed by the array: the fragments no longer point at it. */
   g_ptr_array_remove_index (self->annotations, found);
-  self->fragments_dirty = TRUE;
 
   if (position != NULL)
     *position = found;

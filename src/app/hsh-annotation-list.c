@@ -6,6 +6,7 @@
 
 #include "hsh-annotation-item.h"
 #include "hsh-annotation-list.h"
+#include "hsh-annotation-model.h"
 #include "hsh-app-util.h"
 
 struct _HshAnnotationList
@@ -15,9 +16,11 @@ struct _HshAnnotationList
   GtkListView        *list_view;
   GtkLabel           *count_label;
 
-  GListStore         *items;
+  HshAnnotationModel *items;
   GtkSingleSelection *selection;
   gboolean            updating;
+  guint               scroll_source;
+  guint               scroll_position;
 };
 
 G_DEFINE_FINAL_TYPE (HshAnnotationList, hsh_annotation_list, GTK_TYPE_WIDGET)
@@ -35,37 +38,24 @@ hsh_annotation_list_set_annotations (HshAnnotationList  *self,
                                      HshAnnotationIndex *index,
                                      HshCodebook        *codebook)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = index != NULL ? hsh_annotation_index_get_n_items (index) : 0;
-
   g_return_if_fail (HSH_IS_ANNOTATION_LIST (self));
 
-  for (guint i = 0; i < n; i++)
-    {
-      const HshAnnotation *annotation = hsh_annotation_index_get_item (index, i);
-      const HshLabel *label = codebook != NULL ? hsh_codebook_label (codebook, annotation->label_id) : NULL;
-
-      g_ptr_array_add (items, hsh_annotation_item_new (annotation, label));
-    }
-
   self->updating = TRUE;
-  g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
-                       items->pdata, items->len);
+  hsh_annotation_model_set_index (self->items, index, codebook);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   self->updating = FALSE;
   update_count (self);
 }
 
+/* The index already holds @annotation at @position: the model reads it from there. */
 void
 hsh_annotation_list_insert (HshAnnotationList   *self,
                             guint                position,
                             const HshAnnotation *annotation,
                             const HshLabel      *label)
 {
-  g_autoptr(HshAnnotationItem) item = hsh_annotation_item_new (annotation, label);
-
   self->updating = TRUE;
-  g_list_store_insert (self->items, position, item);
+  hsh_annotation_model_inserted (self->items, position);
   self->updating = FALSE;
   update_count (self);
 }
@@ -74,13 +64,21 @@ void
 hsh_annotation_list_remove (HshAnnotationList *self,
                             guint              position)
 {
-  if (position >= g_list_model_get_n_items (G_LIST_MODEL (self->items)))
-    return;
-
   self->updating = TRUE;
-  g_list_store_remove (self->items, position);
+  hsh_annotation_model_removed (self->items, position);
   self->updating = FALSE;
   update_count (self);
+}
+
+static gboolean
+scroll_to_selected (gpointer user_data)
+{
+  HshAnnotationList *self = user_data;
+
+  self->scroll_source = 0;
+  if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->items)))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", self->scroll_position);
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -91,8 +89,14 @@ hsh_annotation_list_select (HshAnnotationList *self,
   gtk_single_selection_set_selected (self->selection, position);
   self->updating = FALSE;
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+    {
+      /* Scrolling far makes the list view build and shape a screen of new rows (≈ 30 ms in a
+       * long document): it follows one frame after the reader, which shows the tag first. */
+      self->scroll_position = position;
+      self->scroll_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected, self, NULL);
+    }
 }
 
 GListModel *
@@ -170,6 +174,7 @@ hsh_annotation_list_dispose (GObject *object)
   GtkWidget *child;
   HshAnnotationList *self = HSH_ANNOTATION_LIST (object);
 
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_ANNOTATION_LIST);
   /* The template's root has no id, so it is not among the children cleared above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -202,7 +207,7 @@ hsh_annotation_list_init (HshAnnotationList *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->items = g_list_store_new (HSH_TYPE_ANNOTATION_ITEM);
+  self->items = hsh_annotation_model_new ();
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

@@ -139,23 +139,26 @@ hsh_application_open_project (HshApplication  *self,
                               const char      *path,
                               GError         **error)
 {
-  g_autoptr(HshStore) store = NULL;
   g_autoptr(HshIdentity) identity = NULL;
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
   HshWindow *window;
 
   g_return_val_if_fail (HSH_IS_APPLICATION (self), FALSE);
 
-  store = hsh_store_open (absolute, HSH_STORE_OPEN_DEFAULT, error);
-  if (store == NULL)
-    return FALSE;
+  /* A project already open here is shown, not opened a second time read-only. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (HSH_IS_WINDOW (l->data) && hsh_window_get_store (l->data) != NULL &&
+        g_strcmp0 (hsh_store_get_path (hsh_window_get_store (l->data)), absolute) == 0)
+      {
+        gtk_window_present (l->data);
+        return TRUE;
+      }
 
-  identity = hsh_identity_load ();
-  if (identity != NULL && !hsh_store_set_annotator (store, identity->uuid, identity->name, error))
-    return FALSE;
-
+  /* The window takes the project's lock, or opens it read-only when someone else has it. */
   window = get_window (self);
-  hsh_window_set_store (window, store);
+  if (!hsh_window_open_project (window, absolute, error))
+    return FALSE;
+  identity = hsh_identity_load ();
   gtk_window_present (GTK_WINDOW (window));
   remember_project (self, absolute);
 
@@ -342,12 +345,35 @@ quit_action (GSimpleAction *action,
   g_application_quit (application);
 }
 
+/* Renames the annotator everywhere; the UUID, which merges go by, stays. */
+static void
+rename_annotator_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  HshApplication *self = HSH_APPLICATION (user_data);
+  g_autofree char *name = g_strstrip (g_strdup (g_variant_get_string (parameter, NULL)));
+  g_autoptr(HshIdentity) identity = hsh_identity_load ();
+  g_autoptr(GError) error = NULL;
+
+  if (*name == '\0')
+    return;
+  if (identity == NULL)
+    identity = hsh_identity_new (name);
+  g_free (identity->name);
+  identity->name = g_steal_pointer (&name);
+  if (!hsh_identity_save (identity, &error))
+    g_warning ("Cannot save the annotator's name: %s", error->message);
+  set_annotator_everywhere (self, identity);
+}
+
 static const GActionEntry app_actions[] = {
   { "open", open_action },
   { "new", new_action },
   { "open-sample", open_sample_action },
   { "open-recent", open_recent_action, "s" },
   { "preferences", preferences_action },
+  { "rename-annotator", rename_annotator_action, "s" },
   { "about", about_action },
   { "quit", quit_action },
 };

@@ -8,8 +8,11 @@
 
 #include "hsh-document-view.h"
 
-/* Highlights beyond the first screen are drawn in idle chunks, so the first frame comes fast. */
-#define TAG_CHUNK 40000
+/* Highlights beyond the first screens are drawn in idle chunks, so the first frame comes fast:
+ * FIRST_CHUNK covers a maximised window's worth of text at the smallest reader font, and each
+ * idle chunk stays well inside a frame. */
+#define FIRST_CHUNK 8000
+#define TAG_CHUNK 20000
 
 struct _HshDocumentView
 {
@@ -34,6 +37,14 @@ struct _HshDocumentView
   gint64              length;
   gint64              tagged_until;
   guint               tag_source;
+  gboolean            align_applied;
+  GArray             *selected_ranges; /* HshRange wearing selected_tag */
+
+  /* The reader's layer (hsh-reader-layer.c) chooses which annotations draw, with which tag. */
+  HshHighlightFunc    highlight_func;
+  gpointer            highlight_data;
+  GDestroyNotify      highlight_destroy;
+  GPtrArray          *layer_tags;      /* GtkTextTag, drawn by highlight_func besides labels */
 };
 
 G_DEFINE_FINAL_TYPE (HshDocumentView, hsh_document_view, GTK_TYPE_WIDGET)
@@ -140,6 +151,8 @@ hsh_document_view_refresh (HshDocumentView *self,
   while (g_hash_table_iter_next (&iter, NULL, &tag))
     remove_tag (self, tag, start, end);
   remove_tag (self, self->nested_tag, start, end);
+  for (guint i = 0; i < self->layer_tags->len; i++)
+    remove_tag (self, g_ptr_array_index (self->layer_tags, i), start, end);
 
   changes = g_array_new (FALSE, FALSE, sizeof (DepthChange));
   overlapping = hsh_annotation_index_overlapping (self->index, start, end);
@@ -147,6 +160,10 @@ hsh_document_view_refresh (HshDocumentView *self,
     {
       const HshAnnotation *annotation = g_ptr_array_index (overlapping, i);
       GtkTextTag *label_tag = g_hash_table_lookup (self->label_tags, &annotation->label_id);
+
+      if (self->highlight_func != NULL &&
+          (label_tag = self->highlight_func (annotation, label_tag, self->highlight_data)) == NULL)
+        continue;
 
       for (guint j = 0; j < annotation->ranges->len; j++)
         {
@@ -195,6 +212,16 @@ tag_next_chunk (gpointer user_data)
 
   self->tag_source = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* The text at the top, where a document opens, before its first frame. */
+static void
+tag_first_chunk (HshDocumentView *self)
+{
+  gint64 end = MIN (self->length, FIRST_CHUNK);
+
+  hsh_document_view_refresh (self, 0, end);
+  self->tagged_until = end;
 }
 
 static void
@@ -290,7 +317,11 @@ apply_direction (HshDocumentView *self)
   const char *line;
   gint64 line_start = 0;
 
-  remove_tag (self, self->align_tag, 0, self->length);
+  /* Justification is a size property: even removing the tag where it is not makes the text
+   * view lay out the whole document again. */
+  if (self->align_applied)
+    remove_tag (self, self->align_tag, 0, self->length);
+  self->align_applied = FALSE;
 
   switch (self->direction)
     {
@@ -317,7 +348,10 @@ apply_direction (HshDocumentView *self)
 
       /* Right justification means "the end side" of the paragraph's own direction. */
       if (found != PANGO_DIRECTION_NEUTRAL && found != wanted)
-        apply_tag (self, self->align_tag, line_start, line_start + chars);
+        {
+          apply_tag (self, self->align_tag, line_start, line_start + chars);
+          self->align_applied = TRUE;
+        }
 
       line_start += chars + 1;
       line = newline != NULL ? newline + 1 : NULL;
@@ -357,7 +391,8 @@ hsh_document_view_load (HshDocumentView    *self,
   gtk_text_buffer_place_cursor (self->buffer, &start);
 
   self->tagged_until = 0;
-  tag_next_chunk (self);
+  g_array_set_size (self->selected_ranges, 0);
+  tag_first_chunk (self);
   if (self->tagged_until < self->length)
     self->tag_source = g_idle_add_full (G_PRIORITY_LOW, tag_next_chunk, self, NULL);
 
@@ -452,6 +487,27 @@ hsh_document_view_set_codebook (HshDocumentView *self,
   raise_tag (self->buffer, self->find_current_tag);
 }
 
+void
+hsh_document_view_set_highlight_func (HshDocumentView  *self,
+                                      HshHighlightFunc  func,
+                                      gpointer          user_data,
+                                      GDestroyNotify    destroy,
+                                      GPtrArray        *tags)
+{
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  if (self->highlight_destroy != NULL)
+    self->highlight_destroy (self->highlight_data);
+  self->highlight_func = func;
+  self->highlight_data = user_data;
+  self->highlight_destroy = destroy;
+  g_ptr_array_set_size (self->layer_tags, 0);
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    g_ptr_array_add (self->layer_tags, g_object_ref (g_ptr_array_index (tags, i)));
+
+  hsh_document_view_refresh (self, 0, self->length);
+}
+
 GtkTextTag *
 hsh_document_view_get_label_tag (HshDocumentView *self,
                                  gint64           label_id)
@@ -544,7 +600,15 @@ hsh_document_view_set_selected_annotation (HshDocumentView     *self,
 {
   g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
 
-  remove_tag (self, self->selected_tag, 0, self->length);
+  /* Only where it was: an underline is a size property, and removing it from the whole text
+   * would make the text view lay out the whole document again on every selection. */
+  for (guint i = 0; i < self->selected_ranges->len; i++)
+    {
+      const HshRange *range = &g_array_index (self->selected_ranges, HshRange, i);
+
+      remove_tag (self, self->selected_tag, range->start, range->end);
+    }
+  g_array_set_size (self->selected_ranges, 0);
   if (annotation == NULL)
     return;
 
@@ -554,6 +618,7 @@ hsh_document_view_set_selected_annotation (HshDocumentView     *self,
 
       apply_tag (self, self->selected_tag, range->start, range->end);
     }
+  g_array_append_vals (self->selected_ranges, annotation->ranges->data, annotation->ranges->len);
 
   scroll_to_offset (self, hsh_annotation_start (annotation));
 }
@@ -629,6 +694,10 @@ hsh_document_view_finalize (GObject *object)
 
   g_clear_pointer (&self->index, hsh_annotation_index_unref);
   g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  g_clear_pointer (&self->selected_ranges, g_array_unref);
+  if (self->highlight_destroy != NULL)
+    self->highlight_destroy (self->highlight_data);
+  g_clear_pointer (&self->layer_tags, g_ptr_array_unref);
   g_clear_object (&self->font_provider);
   g_clear_object (&self->settings);
   g_clear_object (&self->buffer);
@@ -671,6 +740,8 @@ hsh_document_view_init (HshDocumentView *self)
 
   self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
   self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->selected_ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
+  self->layer_tags = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->align_tag = gtk_text_buffer_create_tag (self->buffer, "align-override",
                                                 "justification", GTK_JUSTIFY_RIGHT,

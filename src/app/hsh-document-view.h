@@ -6,6 +6,11 @@
 
 G_BEGIN_DECLS
 
+/* The tag that draws @annotation, given its label's tag; NULL leaves it undrawn. */
+typedef GtkTextTag *(*HshHighlightFunc) (const HshAnnotation *annotation,
+                                         GtkTextTag          *label_tag,
+                                         gpointer             user_data);
+
 #define HSH_TYPE_DOCUMENT_VIEW (hsh_document_view_get_type ())
 G_DECLARE_FINAL_TYPE (HshDocumentView, hsh_document_view, HSH, DOCUMENT_VIEW, GtkWidget)
 
@@ -40,6 +45,13 @@ void         hsh_document_view_set_selected_annotation (HshDocumentView  *self,
 void         hsh_document_view_set_find_hits         (HshDocumentView    *self,
                                                       GArray             *hits,
                                                       int                 current);
+/* Lets @func choose what draws (NULL: every annotation in its label's colour); @tags are the
+ * tags of the buffer it may return besides the label tags. Redraws the whole text. */
+void         hsh_document_view_set_highlight_func    (HshDocumentView    *self,
+                                                      HshHighlightFunc    func,
+                                                      gpointer            user_data,
+                                                      GDestroyNotify      destroy,
+                                                      GPtrArray          *tags);
 GtkTextTag  *hsh_document_view_get_label_tag         (HshDocumentView    *self,
                                                       gint64              label_id);
 GtkTextTag  *hsh_document_view_get_named_tag         (HshDocumentView    *self,

@@ -1,17 +1,20 @@
-/* hsh-preferences-window.c: the reader's font, size and line spacing, kept in GSettings; the
- * reader follows the settings as they change. */
+/* hsh-preferences-window.c: who is annotating (a name that can change, a UUID that stays), and
+ * the reader's font, size and line spacing, kept in GSettings; the reader follows them. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include <pango/pangocairo.h>
 
+#include "hsh-identity.h"
 #include "hsh-preferences-window.h"
 
 struct _HshPreferencesWindow
 {
   AdwPreferencesWindow  parent_instance;
 
+  AdwEntryRow          *name_row;
+  AdwActionRow         *uuid_row;
   AdwComboRow          *font_row;
   GtkSpinButton        *size_spin;
   GtkSpinButton        *spacing_spin;
@@ -86,6 +89,24 @@ on_font_selected (HshPreferencesWindow *self)
 }
 
 static void
+show_identity (HshPreferencesWindow *self)
+{
+  g_autoptr(HshIdentity) identity = hsh_identity_load ();
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), identity != NULL ? identity->name : "");
+  /* The UUID is what merges match annotators by: it never changes with the name. */
+  adw_action_row_set_subtitle (self->uuid_row, identity != NULL ? identity->uuid : "—");
+}
+
+static void
+on_name_applied (HshPreferencesWindow *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "app.rename-annotator", "s",
+                              gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  show_identity (self);
+}
+
+static void
 hsh_preferences_window_dispose (GObject *object)
 {
   HshPreferencesWindow *self = HSH_PREFERENCES_WINDOW (object);
@@ -106,10 +127,13 @@ hsh_preferences_window_class_init (HshPreferencesWindowClass *klass)
   object_class->dispose = hsh_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hashiya/Hashiya/hsh-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HshPreferencesWindow, name_row);
+  gtk_widget_class_bind_template_child (widget_class, HshPreferencesWindow, uuid_row);
   gtk_widget_class_bind_template_child (widget_class, HshPreferencesWindow, font_row);
   gtk_widget_class_bind_template_child (widget_class, HshPreferencesWindow, size_spin);
   gtk_widget_class_bind_template_child (widget_class, HshPreferencesWindow, spacing_spin);
   gtk_widget_class_bind_template_callback (widget_class, on_font_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_applied);
 }
 
 static void
@@ -120,6 +144,7 @@ hsh_preferences_window_init (HshPreferencesWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->fonts = gtk_string_list_new (NULL);
   fill_fonts (self);
+  show_identity (self);
 
   g_settings_bind (self->settings, "reader-font-size",
                    gtk_spin_button_get_adjustment (self->size_spin), "value", G_SETTINGS_BIND_DEFAULT);

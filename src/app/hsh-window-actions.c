@@ -540,52 +540,11 @@ find_step_action (GtkWidget  *widget,
 }
 
 static void
-on_import_response (GtkNativeDialog *dialog,
-                    int              response,
-                    HshWindow       *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) files = NULL;
-  GSList *list = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
-        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-
-      if (!hsh_window_import_files (self, list, &error))
-        _hsh_window_show_error (self, error);
-      g_slist_free_full (list, g_object_unref);
-    }
-
-  g_object_unref (dialog);
-}
-
-static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  HshWindow *self = HSH_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Import Documents"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  gtk_file_filter_set_name (text, _("Text files"));
-  gtk_file_filter_add_mime_type (text, "text/plain");
-  gtk_file_filter_add_suffix (text, "txt");
-  gtk_file_filter_add_suffix (text, "jsonl");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), text);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
-
-  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  _hsh_window_show_import_dialog (HSH_WINDOW (widget), NULL);
 }
 
 /* Enabling ---------------------------------------------------------------------------------- */
@@ -614,6 +573,8 @@ _hsh_window_update_actions (HshWindow *self)
   gtk_widget_action_set_enabled (widget, "win.document-status", has_document && writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->document_menu_button), has_document);
   gtk_widget_set_sensitive (GTK_WIDGET (self->find_button), has_document);
+  _hsh_window_update_corpus_actions (self);
+  _hsh_window_update_collab_actions (self);
 }
 
 void

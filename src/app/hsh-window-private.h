@@ -1,8 +1,11 @@
-/* hsh-window-private.h: HshWindow's state, shared by hsh-window.c and hsh-window-actions.c. */
+/* hsh-window-private.h: HshWindow's state, shared by hsh-window.c, hsh-window-document.c and
+ * hsh-window-actions.c. */
 #pragma once
 
 #include "hsh-arabic-match.h"
+#include "hsh-banner.h"
 #include "hsh-codebook-palette.h"
+#include "hsh-lock.h"
 #include "hsh-window.h"
 
 G_BEGIN_DECLS
@@ -45,10 +48,50 @@ struct _HshWindow
   HshArabicFold        *fold;
   GArray               *find_hits;       /* HshRange */
   int                   find_current;
+
+  /* Collaboration (hsh-window-collab.c) */
+  HshBanner            *banner;
+  GtkDropDown          *layer_dropdown;
+  HshLock              *lock;            /* NULL when the project was opened read-only */
+  guint                 lock_refresh_source;
+  GFileMonitor         *project_monitor; /* read-only: the file and its -wal, to follow changes */
+  GFileMonitor         *wal_monitor;
+  guint                 reload_source;
+  char                 *layer;           /* "all", "mine", "coder:ID", "coders" or "gold" */
+  GPtrArray            *layer_ids;       /* char *: the layer of each entry of layer_dropdown */
+  HshStore             *layers_store;    /* the store layer_dropdown was filled from (unowned) */
+  gboolean              filling_layers;
+  GCancellable         *collab_cancellable;
 };
 
 void     _hsh_window_class_init_actions  (HshWindowClass *klass);
+void     _hsh_window_class_init_document (GtkWidgetClass *widget_class);
+void     _hsh_window_init_find           (HshWindow      *self);
+void     _hsh_window_clear_document      (HshWindow      *self);
+void     _hsh_window_update_title        (HshWindow      *self);
+/* Tells the document menu that the open document's direction and status may have changed. */
+void     _hsh_window_notify_document     (HshWindow      *self);
 void     _hsh_window_update_actions      (HshWindow      *self);
+/* hsh-window-corpus.c: export and import dialogs. */
+void     _hsh_window_class_init_corpus   (GtkWidgetClass *widget_class);
+void     _hsh_window_update_corpus_actions (HshWindow    *self);
+/* Opens the import dialog with @files (GFile, may be NULL) listed. */
+void     _hsh_window_show_import_dialog  (HshWindow      *self,
+                                          GSList         *files);
+/* hsh-window-collab.c: locks, read-only views, shared folder, layers, conflicts, agreement,
+ * adjudication. */
+void     _hsh_window_class_init_collab   (GtkWidgetClass *widget_class);
+void     _hsh_window_init_collab         (HshWindow      *self);
+void     _hsh_window_dispose_collab      (HshWindow      *self);
+void     _hsh_window_update_collab_actions (HshWindow    *self);
+/* hsh-window-team.c: the shared folder and the team's views. */
+void     _hsh_window_class_init_team     (GtkWidgetClass *widget_class);
+void     _hsh_window_update_team_actions (HshWindow      *self);
+/* Draws the reader's current layer again, after its document or annotators changed. */
+void     _hsh_window_apply_layer         (HshWindow      *self);
+/* Re-reads codebook, documents and the open document after another connection changed the
+ * project (an import, a merge, another process writing a file opened read-only). */
+void     _hsh_window_reload_project      (HshWindow      *self);
 /* Puts a changed annotation (re-read from the store) back into the index, list and reader. */
 void     _hsh_window_reload_annotation   (HshWindow      *self,
                                           gint64          annotation_id,

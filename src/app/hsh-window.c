@@ -1,5 +1,6 @@
 /* hsh-window.c: the annotation workbench — one project, its documents, the reader, the codebook
- * palette, the annotation list and the inspector. Actions live in hsh-window-actions.c. */
+ * palette, the annotation list and the inspector: construction, project open and close, import,
+ * properties. The open document lives in hsh-window-document.c, actions in hsh-window-actions.c. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -80,21 +81,8 @@ install_label_shortcuts (HshWindow *self)
 
 /* Project ----------------------------------------------------------------------------------- */
 
-static void
-clear_document (HshWindow *self)
-{
-  g_clear_pointer (&self->document, hsh_document_free);
-  g_clear_pointer (&self->text, g_free);
-  g_clear_pointer (&self->index, hsh_annotation_index_unref);
-  g_clear_pointer (&self->fold, hsh_arabic_fold_free);
-  g_array_set_size (self->find_hits, 0);
-  self->selected_id = 0;
-  self->picking_source = 0;
-  self->picking_role = 0;
-}
-
-static void
-update_title (HshWindow *self)
+void
+_hsh_window_update_title (HshWindow *self)
 {
   g_autofree char *project = NULL;
 
@@ -143,7 +131,7 @@ hsh_window_set_store (HshWindow *self,
   hsh_document_view_load (self->document_view, NULL, HSH_DIRECTION_AUTO, NULL);
   hsh_annotation_list_set_annotations (self->annotation_list, NULL, NULL);
   hsh_document_view_set_codebook (self->document_view, NULL);
-  clear_document (self);
+  _hsh_window_clear_document (self);
   g_clear_pointer (&self->codebook, hsh_codebook_free);
   g_set_object (&self->store, store);
 
@@ -165,7 +153,7 @@ hsh_window_set_store (HshWindow *self,
   if (store == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
-      update_title (self);
+      _hsh_window_update_title (self);
       _hsh_window_update_actions (self);
       return;
     }
@@ -182,7 +170,7 @@ hsh_window_set_store (HshWindow *self,
         _hsh_window_show_error (self, error);
     }
 
-  update_title (self);
+  _hsh_window_update_title (self);
   _hsh_window_update_actions (self);
 }
 
@@ -192,342 +180,6 @@ hsh_window_get_store (HshWindow *self)
   g_return_val_if_fail (HSH_IS_WINDOW (self), NULL);
 
   return self->store;
-}
-
-/* Document ---------------------------------------------------------------------------------- */
-
-gboolean
-hsh_window_show_document (HshWindow  *self,
-                          gint64      document_id,
-                          GError    **error)
-{
-  g_autoptr(HshDocument) document = NULL;
-  g_autofree char *text = NULL;
-  GPtrArray *annotations;
-
-  g_return_val_if_fail (HSH_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  hsh_inspector_flush_note (self->inspector);
-
-  document = hsh_store_get_document (self->store, document_id, error);
-  if (document == NULL)
-    return FALSE;
-  text = hsh_store_get_document_text (self->store, document_id, error);
-  if (text == NULL)
-    return FALSE;
-  annotations = hsh_store_list_annotations (self->store, document_id, error);
-  if (annotations == NULL)
-    return FALSE;
-
-  clear_document (self);
-  self->document = g_steal_pointer (&document);
-  self->text = g_steal_pointer (&text);
-  self->index = hsh_annotation_index_new (annotations);
-
-  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index);
-  hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
-  hsh_inspector_show (self->inspector, self->index, NULL);
-  hsh_inspector_set_picking (self->inspector, NULL);
-  hsh_document_sidebar_select (self->sidebar, document_id);
-
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    hsh_window_find (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  update_title (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_DIRECTION]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
-  _hsh_window_update_actions (self);
-
-  return TRUE;
-}
-
-gint64
-hsh_window_get_document_id (HshWindow *self)
-{
-  return self->document != NULL ? self->document->id : 0;
-}
-
-void
-_hsh_window_refresh_document_row (HshWindow *self)
-{
-  g_autoptr(HshDocument) document = NULL;
-
-  if (self->document == NULL)
-    return;
-
-  document = hsh_store_get_document (self->store, self->document->id, NULL);
-  if (document == NULL)
-    return;
-
-  hsh_document_sidebar_update_document (self->sidebar, document);
-  hsh_document_free (self->document);
-  self->document = g_steal_pointer (&document);
-}
-
-void
-_hsh_window_reload_document (HshWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 selected = self->selected_id;
-  GPtrArray *annotations;
-
-  if (self->document == NULL)
-    return;
-
-  annotations = hsh_store_list_annotations (self->store, self->document->id, &error);
-  if (annotations == NULL)
-    {
-      _hsh_window_show_error (self, error);
-      return;
-    }
-
-  g_clear_pointer (&self->index, hsh_annotation_index_unref);
-  self->index = hsh_annotation_index_new (annotations);
-  _hsh_window_refresh_document_row (self);
-
-  /* Same text: only the highlights, the list and the selection change. */
-  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index);
-  hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
-  self->selected_id = 0;
-  hsh_window_select_annotation (self, hsh_annotation_index_lookup (self->index, selected, NULL) != NULL ? selected : 0);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_DIRECTION]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
-}
-
-void
-_hsh_window_reload_annotation (HshWindow *self,
-                               gint64     annotation_id,
-                               GArray    *old_ranges)
-{
-  g_autoptr(GError) error = NULL;
-  HshAnnotation *annotation;
-  const HshLabel *label;
-  guint position;
-
-  if (hsh_annotation_index_remove (self->index, annotation_id, &position))
-    hsh_annotation_list_remove (self->annotation_list, position);
-  hsh_document_view_refresh_ranges (self->document_view, old_ranges);
-
-  annotation = hsh_store_get_annotation (self->store, annotation_id, &error);
-  if (annotation == NULL)
-    {
-      /* Deleted: what it covered was redrawn above. */
-      if (self->selected_id == annotation_id)
-        hsh_window_select_annotation (self, 0);
-      _hsh_window_refresh_document_row (self);
-      return;
-    }
-
-  label = hsh_codebook_label (self->codebook, annotation->label_id);
-  position = hsh_annotation_index_insert (self->index, annotation);
-  hsh_annotation_list_insert (self->annotation_list, position, annotation, label);
-  hsh_document_view_refresh_ranges (self->document_view, annotation->ranges);
-  _hsh_window_refresh_document_row (self);
-
-  if (self->selected_id == annotation_id)
-    {
-      self->selected_id = 0;
-      hsh_window_select_annotation (self, annotation_id);
-    }
-}
-
-/* Selection --------------------------------------------------------------------------------- */
-
-void
-hsh_window_select_annotation (HshWindow *self,
-                              gint64     annotation_id)
-{
-  HshAnnotation *annotation = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
-
-  g_return_if_fail (HSH_IS_WINDOW (self));
-
-  if (self->index != NULL && annotation_id != 0)
-    annotation = hsh_annotation_index_lookup (self->index, annotation_id, &position);
-  if (annotation == NULL)
-    position = GTK_INVALID_LIST_POSITION;
-
-  if (self->selected_id == (annotation != NULL ? annotation->id : 0) && annotation_id != 0)
-    return;
-
-  hsh_inspector_flush_note (self->inspector);
-  self->selected_id = annotation != NULL ? annotation->id : 0;
-  hsh_document_view_set_selected_annotation (self->document_view, annotation);
-  hsh_annotation_list_select (self->annotation_list, position);
-  hsh_inspector_show (self->inspector, self->index, annotation);
-  _hsh_window_update_actions (self);
-}
-
-gint64
-hsh_window_get_selected_annotation (HshWindow *self)
-{
-  return self->selected_id;
-}
-
-void
-_hsh_window_cancel_picking (HshWindow *self)
-{
-  self->picking_source = 0;
-  self->picking_role = 0;
-  hsh_inspector_set_picking (self->inspector, NULL);
-}
-
-static void
-fill_picked_role (HshWindow *self,
-                  GPtrArray *here)
-{
-  const HshRoleDef *role = hsh_codebook_role (self->codebook, self->picking_role);
-
-  for (guint i = 0; role != NULL && i < here->len; i++)
-    {
-      const HshAnnotation *candidate = g_ptr_array_index (here, i);
-
-      if (hsh_codebook_label_is_a (self->codebook, candidate->label_id, role->target_label_id))
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), "win.set-role", "(xxx)",
-                                      self->picking_source, self->picking_role, candidate->id);
-          _hsh_window_cancel_picking (self);
-          return;
-        }
-    }
-
-  hsh_window_toast (self, _("No annotation that can fill this role lies there"));
-}
-
-/* A click selects the innermost annotation there; clicking again reaches the next one out. */
-static void
-on_offset_clicked (HshWindow *self,
-                   gint64     offset)
-{
-  g_autoptr(GPtrArray) here = NULL;
-  guint next = 0;
-
-  if (self->index == NULL)
-    return;
-
-  here = hsh_annotation_index_at (self->index, offset);
-  if (self->picking_role != 0)
-    {
-      fill_picked_role (self, here);
-      return;
-    }
-
-  if (here->len == 0)
-    {
-      hsh_window_select_annotation (self, 0);
-      return;
-    }
-
-  for (guint i = 0; i < here->len; i++)
-    if (((HshAnnotation *) g_ptr_array_index (here, i))->id == self->selected_id)
-      next = (i + 1) % here->len;
-
-  hsh_window_select_annotation (self, ((HshAnnotation *) g_ptr_array_index (here, next))->id);
-}
-
-/* Find -------------------------------------------------------------------------------------- */
-
-guint
-hsh_window_find (HshWindow  *self,
-                 const char *query)
-{
-  g_autoptr(GArray) hits = NULL;
-
-  g_return_val_if_fail (HSH_IS_WINDOW (self), 0);
-
-  g_array_set_size (self->find_hits, 0);
-  self->find_current = -1;
-
-  if (self->text != NULL && query != NULL && *query != '\0')
-    {
-      /* Folded once per document: searching as the coder types stays cheap. */
-      if (self->fold == NULL)
-        self->fold = hsh_arabic_fold_new (self->text, HSH_ARABIC_FOLD_DEFAULT);
-      hits = hsh_arabic_find_all (self->fold, query, HSH_ARABIC_MATCH_ANYWHERE);
-      for (guint i = 0; hits != NULL && i < hits->len; i++)
-        g_array_append_val (self->find_hits, g_array_index (hits, HshArabicHit, i).span);
-    }
-
-  if (self->find_hits->len > 0)
-    {
-      gint64 caret = hsh_document_view_get_caret (self->document_view);
-
-      self->find_current = 0;
-      for (guint i = 0; i < self->find_hits->len; i++)
-        if (g_array_index (self->find_hits, HshRange, i).start >= caret)
-          {
-            self->find_current = i;
-            break;
-          }
-    }
-
-  _hsh_window_find_step (self, 0);
-  return self->find_hits->len;
-}
-
-void
-_hsh_window_find_step (HshWindow *self,
-                       int        step)
-{
-  g_autofree char *status = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  int n = (int) self->find_hits->len;
-
-  if (n > 0)
-    self->find_current = ((self->find_current + step) % n + n) % n;
-
-  hsh_document_view_set_find_hits (self->document_view, self->find_hits, n > 0 ? self->find_current : -1);
-
-  if (n > 0)
-    /* Translators: position of the current match among all, e.g. "2 of 5". */
-    status = g_strdup_printf (_("%d of %d"), self->find_current + 1, n);
-  else if (query != NULL && *query != '\0')
-    status = g_strdup (_("No matches"));
-  gtk_label_set_label (self->search_status, status != NULL ? status : "");
-}
-
-static void
-on_search_changed (HshWindow *self)
-{
-  hsh_window_find (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-}
-
-static void
-on_search_activate (HshWindow *self)
-{
-  _hsh_window_find_step (self, +1);
-}
-
-static void
-on_search_next (HshWindow *self)
-{
-  _hsh_window_find_step (self, +1);
-}
-
-static void
-on_search_previous (HshWindow *self)
-{
-  _hsh_window_find_step (self, -1);
-}
-
-static void
-on_search_stop (HshWindow *self)
-{
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-static void
-on_search_mode_changed (HshWindow *self)
-{
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    {
-      g_array_set_size (self->find_hits, 0);
-      hsh_document_view_set_find_hits (self->document_view, NULL, -1);
-      gtk_widget_grab_focus (GTK_WIDGET (hsh_document_view_get_text_view (self->document_view)));
-    }
-  else
-    on_search_changed (self);
 }
 
 /* Import ------------------------------------------------------------------------------------ */
@@ -616,18 +268,14 @@ on_drop (GtkDropTarget *target,
          double         y,
          HshWindow     *self)
 {
-  g_autoptr(GError) error = NULL;
   GdkFileList *file_list;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
   file_list = g_value_get_boxed (value);
-  if (!hsh_window_import_files (self, gdk_file_list_get_files (file_list), &error))
-    {
-      _hsh_window_show_error (self, error);
-      return FALSE;
-    }
+  /* The import dialog shows the guessed format of each file before anything is written. */
+  _hsh_window_show_import_dialog (self, gdk_file_list_get_files (file_list));
 
   return TRUE;
 }
@@ -691,6 +339,14 @@ set_document_status (HshWindow  *self,
 
   _hsh_window_refresh_document_row (self);
   _hsh_window_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
+}
+
+/* The document's direction and status are window properties the document menu binds to. */
+void
+_hsh_window_notify_document (HshWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_DIRECTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT_STATUS]);
 }
 
@@ -799,7 +455,9 @@ hsh_window_dispose (GObject *object)
 {
   HshWindow *self = HSH_WINDOW (object);
 
-  clear_document (self);
+  _hsh_window_dispose_collab (self);
+
+  _hsh_window_clear_document (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_WINDOW);
   g_clear_pointer (&self->codebook, hsh_codebook_free);
   g_clear_object (&self->store);
@@ -860,21 +518,17 @@ hsh_window_class_init (HshWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HshWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, HshWindow, search_status);
   gtk_widget_class_bind_template_child (widget_class, HshWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_offset_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
 
+  _hsh_window_class_init_document (widget_class);
   _hsh_window_class_init_actions (klass);
+  _hsh_window_class_init_corpus (widget_class);
+  _hsh_window_class_init_collab (widget_class);
 }
 
 static void
 hsh_window_init (HshWindow *self)
 {
   GtkDropTarget *drop;
-  GtkShortcutController *shift_enter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -893,19 +547,8 @@ hsh_window_init (HshWindow *self)
   gtk_event_controller_set_propagation_phase (self->label_shortcuts, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (self->document_view), self->label_shortcuts);
 
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
-                           G_CALLBACK (on_search_mode_changed), self, G_CONNECT_SWAPPED);
-  shift_enter = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (shift_enter,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_SHIFT_MASK),
-                                                          gtk_named_action_new ("win.find-previous")));
-  gtk_shortcut_controller_add_shortcut (shift_enter,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_SHIFT_MASK),
-                                                          gtk_named_action_new ("win.find-previous")));
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), GTK_EVENT_CONTROLLER (shift_enter));
+  _hsh_window_init_find (self);
+  _hsh_window_init_collab (self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);

@@ -6,6 +6,7 @@
 #include "hsh-inspector.h"
 #include "hsh-annotation-list.h"
 #include "hsh-document-sidebar.h"
+#include "hsh-banner.h"
 
 G_BEGIN_DECLS
 
@@ -35,6 +36,15 @@ HshDocumentSidebar *hsh_window_get_sidebar          (HshWindow      *self);
 gboolean            hsh_window_import_files         (HshWindow      *self,
                                                      GSList         *files,
                                                      GError        **error);
+/* Opens the project at @path: takes its lock, or — when someone else has it open — opens it
+ * read-only with a banner naming them. */
+gboolean            hsh_window_open_project         (HshWindow      *self,
+                                                     const char     *path,
+                                                     GError        **error);
+/* Shows @layer in the reader: "all", "mine", "coder:ID", "coders" or "gold". */
+void                hsh_window_set_layer            (HshWindow      *self,
+                                                     const char     *layer);
+HshBanner          *hsh_window_get_banner           (HshWindow      *self);
 /* Runs the find bar's search for @query; returns the number of hits. */
 guint               hsh_window_find                 (HshWindow      *self,
                                                      const char     *query);
