@@ -454,7 +454,7 @@ insert_gold (Adjudication *adj, HshOplog *log, HshCandidate *candidate, gint64 a
   if (!hsh_store_step_done (adj->store, stmt, "storing a gold annotation", error))
     return 0;
   id = sqlite3_last_insert_rowid (hsh_store_get_db (adj->store));
-  if (!hsh_model_write_ranges (adj->store, id, (HshRange *) (void *) candidate->ranges->data,
+  if (!hsh_model_insert_ranges (adj->store, id, (HshRange *) (void *) candidate->ranges->data,
                                candidate->ranges->len, error) ||
       !hsh_oplog_after (log, "annotation", id, error))
     return 0;

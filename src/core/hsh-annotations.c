@@ -1,6 +1,5 @@
 /* hsh-annotations.c: annotations — ranges, covered text, label and actor — and their changes. */
 #include "hsh-model-private.h"
-#include "hsh-text.h"
 
 void
 hsh_annotation_free (HshAnnotation *annotation)
@@ -112,6 +111,26 @@ hsh_store_list_annotations (HshStore *store, gint64 document_id, GError **error)
   return annotations;
 }
 
+GPtrArray *
+hsh_store_list_annotations_in_range (HshStore *store, gint64 document_id, gint64 start, gint64 end, GError **error)
+{
+  static const char sql[] =
+    "SELECT " ANNOTATION_COLUMNS " FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id "
+    "WHERE a.id IN (SELECT annotation_id FROM annotation_range WHERE document_id = ?1 AND start < ?3 AND end > ?2) "
+    "AND a.deleted = 0 ORDER BY a.id, r.position";
+  sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
+  GPtrArray *annotations;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  sqlite3_bind_int64 (stmt, 2, start);
+  sqlite3_bind_int64 (stmt, 3, end);
+  if ((annotations = collect_annotations (store, stmt, error)))
+    g_ptr_array_sort (annotations, compare_by_position);
+  return annotations;
+}
+
 HshAnnotation *
 hsh_store_get_annotation (HshStore *store, gint64 annotation_id, GError **error)
 {
@@ -141,16 +160,36 @@ compare_ranges (gconstpointer a, gconstpointer b)
   return (x->start > y->start) - (x->start < y->start);
 }
 
-/* Sorted copies of @ranges with the covered text read from the document, or NULL with @error
- * when a range is empty, overlaps another or lies outside the text. */
+/* The document's length, or -1 with @error set when there is no such document. */
+static gint64
+document_length (HshStore *store, gint64 document_id, GError **error)
+{
+  sqlite3_stmt *stmt = hsh_store_statement (store, "SELECT length FROM document WHERE id = ?1", error);
+  gint64 length = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    length = sqlite3_column_int64 (stmt, 0);
+  else
+    g_set_error (error, HSH_ERROR, HSH_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT " in the project", document_id);
+  sqlite3_reset (stmt);
+  return length;
+}
+
+/* Sorts @ranges and returns the text they cover, read from the document, or NULL with @error
+ * when a range is empty, overlaps another or lies outside the text. SQLite's substr() counts
+ * code points in UTF-8 text, so only the covered characters are copied, not a megabyte of
+ * document per keystroke. */
 static char *
 covered_text (HshStore *store, gint64 document_id, GArray *ranges, GError **error)
 {
-  g_autofree char *text = hsh_store_get_document_text (store, document_id, error);
-  g_autoptr(HshOffsetIndex) index = NULL;
+  static const char slice_sql[] = "SELECT substr(text, ?2 + 1, ?3 - ?2) FROM document WHERE id = ?1";
+  gint64 length = document_length (store, document_id, error);
   GString *covered;
 
-  if (text == NULL)
+  if (length < 0)
     return NULL;
   if (ranges->len == 0)
     {
@@ -158,46 +197,51 @@ covered_text (HshStore *store, gint64 document_id, GArray *ranges, GError **erro
       return NULL;
     }
   g_array_sort (ranges, compare_ranges);
-  index = hsh_offset_index_new (text);
   covered = g_string_new (NULL);
   for (guint i = 0; i < ranges->len; i++)
     {
       HshRange *r = &g_array_index (ranges, HshRange, i);
-      g_autofree char *part = NULL;
-      if (r->start < 0 || r->end <= r->start || r->end > hsh_offset_index_length (index) ||
+      sqlite3_stmt *stmt;
+
+      if (r->start < 0 || r->end <= r->start || r->end > length ||
           (i > 0 && r->start < g_array_index (ranges, HshRange, i - 1).end))
         {
           g_set_error (error, HSH_ERROR, HSH_ERROR_INVALID_INPUT,
                        "Offsets %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " are empty, overlap another fragment "
-                       "or lie outside the %" G_GINT64_FORMAT "-character text",
-                       r->start, r->end, hsh_offset_index_length (index));
+                       "or lie outside the %" G_GINT64_FORMAT "-character text", r->start, r->end, length);
           g_string_free (covered, TRUE);
           return NULL;
         }
-      part = hsh_offset_index_slice (index, r->start, r->end);
+      if (!(stmt = hsh_store_statement (store, slice_sql, error)))
+        {
+          g_string_free (covered, TRUE);
+          return NULL;
+        }
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      sqlite3_bind_int64 (stmt, 2, r->start);
+      sqlite3_bind_int64 (stmt, 3, r->end);
       if (i > 0)
         g_string_append_c (covered, ' ');
-      g_string_append (covered, part);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_string_append (covered, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
     }
   return g_string_free (covered, FALSE);
 }
 
 gboolean
-hsh_model_write_ranges (HshStore *store, gint64 annotation_id, const HshRange *ranges, guint n_ranges, GError **error)
+hsh_model_insert_ranges (HshStore *store, gint64 annotation_id, const HshRange *ranges, guint n_ranges, GError **error)
 {
-  static const char clear_sql[] = "DELETE FROM annotation_range WHERE annotation_id = ?1";
-  static const char insert_sql[] =
-    "INSERT INTO annotation_range (annotation_id, position, start, end) VALUES (?1, ?2, ?3, ?4)";
-  sqlite3_stmt *stmt = hsh_store_statement (store, clear_sql, error);
+  /* The document is repeated on each range so that the reader can ask for the annotations of
+   * the part of a document on screen through an index, before loading the rest. */
+  static const char sql[] =
+    "INSERT INTO annotation_range (annotation_id, position, document_id, start, end) "
+    "VALUES (?1, ?2, (SELECT document_id FROM annotation WHERE id = ?1), ?3, ?4)";
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!hsh_store_step_done (store, stmt, "storing ranges", error))
-    return FALSE;
   for (guint i = 0; i < n_ranges; i++)
     {
-      if (!(stmt = hsh_store_statement (store, insert_sql, error)))
+      sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
+      if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, annotation_id);
       sqlite3_bind_int (stmt, 2, (int) i);
@@ -207,6 +251,19 @@ hsh_model_write_ranges (HshStore *store, gint64 annotation_id, const HshRange *r
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hsh_model_write_ranges (HshStore *store, gint64 annotation_id, const HshRange *ranges, guint n_ranges, GError **error)
+{
+  static const char clear_sql[] = "DELETE FROM annotation_range WHERE annotation_id = ?1";
+  sqlite3_stmt *stmt = hsh_store_statement (store, clear_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
+  return hsh_store_step_done (store, stmt, "storing ranges", error) &&
+         hsh_model_insert_ranges (store, annotation_id, ranges, n_ranges, error);
 }
 
 static char *
@@ -250,7 +307,7 @@ hsh_store_create_annotation (HshStore *store, gint64 document_id, gint64 label_i
   if (!hsh_store_step_done (store, stmt, "storing an annotation", error))
     goto fail;
   id = sqlite3_last_insert_rowid (hsh_store_get_db (store));
-  if (!hsh_model_write_ranges (store, id, (HshRange *) (void *) sorted->data, sorted->len, error) ||
+  if (!hsh_model_insert_ranges (store, id, (HshRange *) (void *) sorted->data, sorted->len, error) ||
       !hsh_oplog_after (log, "annotation", id, error) ||
       !hsh_oplog_finish (log, error))
     return 0;

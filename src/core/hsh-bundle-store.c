@@ -288,7 +288,7 @@ import_span (Importer *im, gint64 document, HshSpan *span, GError **error)
   author > 0 ? sqlite3_bind_int64 (stmt, 7, author) : sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int64 (stmt, 8, hsh_now_ms ());
   if (!(id = insert_returning_id (im->store, stmt, "storing an annotation", error)) ||
-      !hsh_model_write_ranges (im->store, id, (HshRange *) (void *) span->ranges->data, span->ranges->len, error) ||
+      !hsh_model_insert_ranges (im->store, id, (HshRange *) (void *) span->ranges->data, span->ranges->len, error) ||
       !insert_attributes (im, id, label, span, author, error) ||
       (span->note != NULL && !insert_note (im, document, id, span->note, author, error)))
     return -1;

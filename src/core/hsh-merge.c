@@ -225,26 +225,6 @@ read_ranges (sqlite3_stmt *stmt, gint64 annotation_id)
 #define RANGES_SQL "SELECT start, end FROM annotation_range WHERE annotation_id = ?1 ORDER BY position"
 
 static gboolean
-insert_ranges (Merge *m, gint64 annotation_id, const HshRange *ranges, guint n, GError **error)
-{
-  static const char sql[] = "INSERT INTO annotation_range (annotation_id, position, start, end) VALUES (?1, ?2, ?3, ?4)";
-
-  for (guint i = 0; i < n; i++)
-    {
-      sqlite3_stmt *stmt = hsh_store_statement (m->store, sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, ranges[i].start);
-      sqlite3_bind_int64 (stmt, 4, ranges[i].end);
-      if (!hsh_store_step_done (m->store, stmt, "merging ranges", error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 ranges_equal (GArray *a, GArray *b)
 {
   if (a == NULL || b == NULL)
@@ -358,7 +338,7 @@ insert_row (Merge *m, TableMerge *tm, HshMergeVersion *version, gint64 source_au
   if (!run (m, tm->insert, "adding a row", error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (m->target);
-  if (tm->spec->has_ranges && !insert_ranges (m, *id, (HshRange *) (void *) version->ranges->data, version->ranges->len, error))
+  if (tm->spec->has_ranges && !hsh_model_insert_ranges (m->store, *id, (HshRange *) (void *) version->ranges->data, version->ranges->len, error))
     return FALSE;
   if (g_str_equal (tm->spec->table, "document"))
     {

@@ -18,6 +18,12 @@ gint64   hsh_model_insert_document   (HshStore      *store,
                                       HshBundle     *bundle,
                                       gboolean      *duplicate,
                                       GError       **error);
+/* Adds the ranges of a new annotation; write_ranges replaces those of an existing one. */
+gboolean hsh_model_insert_ranges     (HshStore      *store,
+                                      gint64         annotation_id,
+                                      const HshRange *ranges,
+                                      guint          n_ranges,
+                                      GError       **error);
 gboolean hsh_model_write_ranges      (HshStore      *store,
                                       gint64         annotation_id,
                                       const HshRange *ranges,

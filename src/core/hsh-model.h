@@ -145,6 +145,13 @@ gint64         hsh_annotation_end            (const HshAnnotation *annotation);
 GPtrArray     *hsh_store_list_annotations    (HshStore     *store,
                                               gint64        document_id,
                                               GError      **error);
+/* Live annotations of which a range overlaps [@start, @end) — what a screenful of the document
+ * shows — with all their ranges, in the same order. */
+GPtrArray     *hsh_store_list_annotations_in_range (HshStore *store,
+                                              gint64        document_id,
+                                              gint64        start,
+                                              gint64        end,
+                                              GError      **error);
 HshAnnotation *hsh_store_get_annotation      (HshStore     *store,
                                               gint64        annotation_id,
                                               GError      **error);

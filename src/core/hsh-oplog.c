@@ -2,7 +2,7 @@
  * and after as JSON; undo writes the "before" rows back, redo the "after" rows. The log lives in
  * the project file, which is untrusted: table and column names read from it are checked against
  * the schema before any SQL is built from them, and values are always bound. */
-#include "hsh-oplog-private.h"
+#include "hsh-model-private.h"
 #include "hsh-versions.h"
 
 #include <json-glib/json-glib.h>
@@ -281,33 +281,21 @@ invalid_log (GError **error, const char *why)
 }
 
 static gboolean
-restore_ranges (HshStore *store, gint64 annotation_id, JsonArray *ranges, GError **error)
+restore_ranges (HshStore *store, gint64 annotation_id, JsonArray *list, GError **error)
 {
-  static const char clear_sql[] = "DELETE FROM annotation_range WHERE annotation_id = ?1";
-  static const char insert_sql[] =
-    "INSERT INTO annotation_range (annotation_id, position, start, end) VALUES (?1, ?2, ?3, ?4)";
-  sqlite3_stmt *stmt = hsh_store_statement (store, clear_sql, error);
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (!hsh_store_step_done (store, stmt, "restoring ranges", error))
-    return FALSE;
-  for (guint i = 0; i < json_array_get_length (ranges); i++)
+  for (guint i = 0; i < json_array_get_length (list); i++)
     {
-      JsonArray *pair = json_array_get_array_element (ranges, i);
+      JsonArray *pair = json_array_get_array_element (list, i);
+      HshRange range;
       if (pair == NULL || json_array_get_length (pair) != 2)
         return invalid_log (error, "a malformed range");
-      if (!(stmt = hsh_store_statement (store, insert_sql, error)))
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      sqlite3_bind_int64 (stmt, 2, i);
-      sqlite3_bind_int64 (stmt, 3, json_array_get_int_element (pair, 0));
-      sqlite3_bind_int64 (stmt, 4, json_array_get_int_element (pair, 1));
-      if (!hsh_store_step_done (store, stmt, "restoring ranges", error))
-        return FALSE;
+      range.start = json_array_get_int_element (pair, 0);
+      range.end = json_array_get_int_element (pair, 1);
+      g_array_append_val (ranges, range);
     }
-  return TRUE;
+  return hsh_model_write_ranges (store, annotation_id, (HshRange *) (void *) ranges->data, ranges->len, error);
 }
 
 /* Columns that move forward on undo and redo instead of going back: merges must see a new edit. */
