@@ -77,7 +77,7 @@ test_publish_then_collect (void)
   g_assert_nonnull (strstr (out, "Layla-22222222.hashiya"));
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (cli (lead_home, &out, "collect", lead, shared, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "1 annotations from Layla"));
+  g_assert_nonnull (strstr (out, "1 annotation from Layla"));
   g_clear_pointer (&out, g_free);
   /* The folder was remembered; collecting again brings nothing new. */
   g_assert_cmpint (cli (lead_home, &out, "collect", lead, NULL), ==, 0);

@@ -1,6 +1,7 @@
 /* hsh-lock.c: the lock file beside a project. SQLite's own locking is not trusted across
  * machines on network file systems, so Hashiya states in a file who has the project open. */
 #include "hsh-lock.h"
+#include "hsh-identity.h"
 #include "hsh-types.h"
 
 #include <errno.h>
@@ -39,9 +40,14 @@ static char *
 holder_text (gint64 since)
 {
   g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(HshIdentity) identity = hsh_identity_load ();
   const char *real = g_get_real_name ();
 
-  g_key_file_set_string (file, "lock", "user", real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 ? real : g_get_user_name ());
+  /* The annotator's own name says more to a colleague than the account name. */
+  if (identity != NULL)
+    g_key_file_set_string (file, "lock", "user", identity->name);
+  else
+    g_key_file_set_string (file, "lock", "user", real != NULL && *real != '\0' && g_strcmp0 (real, "Unknown") != 0 ? real : g_get_user_name ());
   g_key_file_set_string (file, "lock", "host", g_get_host_name ());
   g_key_file_set_int64 (file, "lock", "pid", getpid ());
   g_key_file_set_int64 (file, "lock", "since", since);

@@ -1,5 +1,6 @@
 /* hsh-lock.h: noticing that a project file is already open — in another window, process or
- * machine — through a lock file beside it (PROJECT.hashiya-lock) naming user, host and process. */
+ * machine — through a lock file beside it (the project's name with "-lock" added:
+ * study.hashiya-lock) naming the annotator, host and process. */
 #pragma once
 
 #include <glib.h>

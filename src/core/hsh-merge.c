@@ -70,16 +70,19 @@ hsh_merge_summary_describe (const HshMergeSummary *summary)
   g_autoptr(GList) names = g_list_sort (g_hash_table_get_keys (summary->by_coder), (GCompareFunc) g_strcmp0);
 
   for (GList *l = names; l != NULL; l = l->next)
-    g_string_append_printf (text, "%s%u annotations from %s", text->len > 0 ? ", " : "",
-                            GPOINTER_TO_UINT (g_hash_table_lookup (summary->by_coder, l->data)), (char *) l->data);
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (summary->by_coder, l->data));
+      g_string_append_printf (text, "%s%u annotation%s from %s", text->len > 0 ? ", " : "", n, n == 1 ? "" : "s",
+                              (char *) l->data);
+    }
   if (text->len == 0)
     g_string_append (text, "nothing new");
   if (summary->documents_added > 0)
-    g_string_append_printf (text, "; %u new documents", summary->documents_added);
+    g_string_append_printf (text, "; %u new document%s", summary->documents_added, summary->documents_added == 1 ? "" : "s");
   if (summary->conflicts > 0)
-    g_string_append_printf (text, "; %u conflicts to resolve", summary->conflicts);
+    g_string_append_printf (text, "; %u conflict%s to resolve", summary->conflicts, summary->conflicts == 1 ? "" : "s");
   if (summary->skipped > 0)
-    g_string_append_printf (text, "; %u damaged rows skipped", summary->skipped);
+    g_string_append_printf (text, "; %u damaged row%s skipped", summary->skipped, summary->skipped == 1 ? "" : "s");
   return g_string_free (text, FALSE);
 }
 
