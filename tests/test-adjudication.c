@@ -7,168 +7,15 @@
 #include "hsh-oplog.h"
 #include "hsh-sample.h"
 #include "hsh-test-support.h"
+#include "hsh-test-team.h"
 
 /* The two coders of test-agreement-report.c: Layla codes the sample as it is, Omar with
  * deliberate disagreements. */
-#define LAYLA "0b7f2c2e-6f0e-4a55-9d51-3f1f0e7f4c11"
-#define OMAR  "5c1d7e0a-2b3f-4d6a-8e9b-0f1a2b3c4d5e"
 #define ADJUDICATOR "3f2e1d0c-9b8a-4766-8544-332211009988"
 
-/* How a coder's copy of a sample annotation differs from the sample. */
-typedef struct {
-  const char *label;        /* which sample annotation: label and start */
-  gint64      start;
-  const char *new_label;    /* NULL: the same */
-  gint64      new_end;      /* 0: the same; -1: left out */
-  const char *attribute;    /* set to @value (NULL clears it) */
-  const char *value;
-  const char *dropped_role; /* its link of this role is left out */
-} Edit;
-
-/* Omar misses a date, calls France a person, ends the first claim early with another stance,
- * leaves out a quantity and a speaker, and tags a location nobody else sees. */
-static const Edit omar_edits[] = {
-  { "Date", 3, NULL, -1, NULL, NULL, NULL },
-  { "Actor/State", 74, "Actor/Person", 0, NULL, NULL, NULL },
-  { "Claim", 474, NULL, 600, "stance", "support", NULL },
-  { "Commitment", 2368, NULL, 0, "quantity", NULL, NULL },
-  { "Claim", 2528, NULL, 0, NULL, NULL, "speaker" },
-  { NULL }
-};
-
-static const Edit no_edits[] = { { NULL } };
-
-typedef struct {
-  char *path;
-  HshStore *store;
-  HshCodebook *book;
-} Fixture;
-
-static void
-set_up (Fixture *f, gconstpointer data)
-{
-  g_autofree char *dir = hsh_test_scratch_dir ();
-  g_autoptr(GError) error = NULL;
-
-  f->path = g_build_filename (dir, "team.hashiya", NULL);
-  g_assert_true (hsh_sample_create (f->path, NULL));
-  f->store = hsh_store_open (f->path, HSH_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->book = hsh_store_load_codebook (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_pointer (&f->book, hsh_codebook_free);
-  g_clear_object (&f->store);
-  g_free (f->path);
-}
-
-static gint64
-label_id (Fixture *f, const char *path)
-{
-  HshLabel *label = hsh_codebook_label_by_path (f->book, path);
-  g_assert_nonnull (label);
-  return label->id;
-}
-
-static const Edit *
-find_edit (Fixture *f, const Edit *edits, const HshAnnotation *annotation)
-{
-  for (guint i = 0; edits[i].label != NULL; i++)
-    if (label_id (f, edits[i].label) == annotation->label_id && hsh_annotation_start (annotation) == edits[i].start)
-      return &edits[i];
-  return NULL;
-}
-
-static gint64
-copy_annotation (Fixture *f, const HshAnnotation *original, const Edit *edit)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) values = hsh_store_get_attribute_values (f->store, original->id, &error);
-  HshRange range = { hsh_annotation_start (original), edit != NULL && edit->new_end > 0 ? edit->new_end : hsh_annotation_end (original) };
-  gint64 label = edit != NULL && edit->new_label != NULL ? label_id (f, edit->new_label) : original->label_id;
-  gint64 id = hsh_store_create_annotation (f->store, original->document_id, label, &range, 1, &error);
-  GHashTableIter iter;
-  gpointer attribute, value;
-
-  g_assert_no_error (error);
-  if (original->actor_id != 0)
-    g_assert_true (hsh_store_set_annotation_actor (f->store, id, original->actor_id, NULL));
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &attribute, &value))
-    g_assert_true (hsh_store_set_attribute_value (f->store, id, *(gint64 *) attribute, value, NULL));
-  if (edit != NULL && edit->attribute != NULL)
-    {
-      GPtrArray *definitions = hsh_codebook_attributes_for (f->book, label);
-      for (guint i = 0; i < definitions->len; i++)
-        {
-          HshAttributeDef *definition = g_ptr_array_index (definitions, i);
-          if (g_str_equal (definition->name, edit->attribute))
-            g_assert_true (hsh_store_set_attribute_value (f->store, id, definition->id, edit->value, NULL));
-        }
-      g_ptr_array_unref (definitions);
-    }
-  return id;
-}
-
-static gboolean
-role_dropped (Fixture *f, const Edit *edit, gint64 role_id)
-{
-  return edit != NULL && edit->dropped_role != NULL &&
-         g_str_equal (hsh_codebook_role (f->book, role_id)->name, edit->dropped_role);
-}
-
-/* The sample's annotations (which carry no annotator) made again by @name, with @edits. */
-static void
-code_sample (Fixture *f, const char *uuid, const char *name, const Edit *edits)
-{
-  g_autoptr(GPtrArray) originals = hsh_store_list_annotations (f->store, 1, NULL);
-  g_autoptr(GPtrArray) links = hsh_store_list_role_links (f->store, 1, NULL);
-  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-
-  g_assert_true (hsh_store_set_annotator (f->store, uuid, name, NULL));
-  for (guint i = 0; i < originals->len; i++)
-    {
-      HshAnnotation *original = g_ptr_array_index (originals, i);
-      const Edit *edit = find_edit (f, edits, original);
-      if (original->author_id != 0 || (edit != NULL && edit->new_end < 0))
-        continue;
-      g_hash_table_insert (copies, &original->id, g_memdup2 ((gint64[]) { copy_annotation (f, original, edit) }, sizeof (gint64)));
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      HshRoleLink *link = g_ptr_array_index (links, i);
-      gint64 *source = g_hash_table_lookup (copies, &link->source_id), *target = g_hash_table_lookup (copies, &link->target_id);
-      HshAnnotation *original = NULL;
-      for (guint k = 0; k < originals->len; k++)
-        if (((HshAnnotation *) g_ptr_array_index (originals, k))->id == link->source_id)
-          original = g_ptr_array_index (originals, k);
-      if (source != NULL && target != NULL && !role_dropped (f, find_edit (f, edits, original), link->role_id))
-        g_assert_cmpint (hsh_store_add_role_link (f->store, *source, link->role_id, *target, NULL), >, 0);
-    }
-}
-
-static void
-omar_tags_a_location (Fixture *f)
-{
-  HshRange range = { 2100, 2110 };
-  g_assert_true (hsh_store_set_annotator (f->store, OMAR, "Omar", NULL));
-  g_assert_cmpint (hsh_store_create_annotation (f->store, 1, label_id (f, "Location"), &range, 1, NULL), >, 0);
-}
-
-static void
-two_coders (Fixture *f)
-{
-  code_sample (f, LAYLA, "Layla", no_edits);
-  code_sample (f, OMAR, "Omar", omar_edits);
-  omar_tags_a_location (f);
-}
 
 static GPtrArray *
-candidates (Fixture *f, gboolean include_decided)
+candidates (HshTeamFixture *f, gboolean include_decided)
 {
   g_autoptr(GError) error = NULL;
   GPtrArray *list = hsh_store_list_candidates (f->store, 1, include_decided, &error);
@@ -177,26 +24,26 @@ candidates (Fixture *f, gboolean include_decided)
 }
 
 static HshCandidate *
-candidate_at (GPtrArray *list, Fixture *f, const char *label, gint64 start, gint64 end)
+candidate_at (GPtrArray *list, HshTeamFixture *f, const char *label, gint64 start, gint64 end)
 {
   for (guint i = 0; i < list->len; i++)
     {
       HshCandidate *candidate = g_ptr_array_index (list, i);
       HshRange *range = &g_array_index (candidate->ranges, HshRange, 0);
-      if (candidate->label_id == label_id (f, label) && range->start == start && range->end == end)
+      if (candidate->label_id == hsh_team_label_id (f, label) && range->start == start && range->end == end)
         return candidate;
     }
   return NULL;
 }
 
 static void
-become_adjudicator (Fixture *f)
+become_adjudicator (HshTeamFixture *f)
 {
   g_assert_true (hsh_store_set_annotator (f->store, ADJUDICATOR, "Lead", NULL));
 }
 
 static guint
-count_gold (Fixture *f)
+count_gold (HshTeamFixture *f)
 {
   g_autoptr(GPtrArray) annotations = hsh_store_list_annotations (f->store, 1, NULL);
   guint gold = 0;
@@ -206,9 +53,9 @@ count_gold (Fixture *f)
 }
 
 static gint64
-attribute_id (Fixture *f, const char *label, const char *name)
+attribute_id (HshTeamFixture *f, const char *label, const char *name)
 {
-  g_autoptr(GPtrArray) definitions = hsh_codebook_attributes_for (f->book, label_id (f, label));
+  g_autoptr(GPtrArray) definitions = hsh_codebook_attributes_for (f->book, hsh_team_label_id (f, label));
   for (guint i = 0; i < definitions->len; i++)
     if (g_str_equal (((HshAttributeDef *) g_ptr_array_index (definitions, i))->name, name))
       return ((HshAttributeDef *) g_ptr_array_index (definitions, i))->id;
@@ -216,11 +63,11 @@ attribute_id (Fixture *f, const char *label, const char *name)
 }
 
 static const char *
-attribute (Fixture *f, gint64 annotation_id, const char *label, const char *name)
+attribute (HshTeamFixture *f, gint64 annotation_id, const char *label, const char *name)
 {
   static char value[256];
   g_autoptr(GHashTable) values = hsh_store_get_attribute_values (f->store, annotation_id, NULL);
-  g_autoptr(GPtrArray) definitions = hsh_codebook_attributes_for (f->book, label_id (f, label));
+  g_autoptr(GPtrArray) definitions = hsh_codebook_attributes_for (f->book, hsh_team_label_id (f, label));
 
   for (guint i = 0; i < definitions->len; i++)
     {
@@ -233,13 +80,13 @@ attribute (Fixture *f, gint64 annotation_id, const char *label, const char *name
 }
 
 static void
-test_candidates_group_coders_and_mark_disagreements (Fixture *f, gconstpointer data)
+test_candidates_group_coders_and_mark_disagreements (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) list = NULL;
   HshCandidate *state, *person, *claim, *commitment;
   guint unanimous = 0, disagreeing = 0;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   list = candidates (f, TRUE);
   /* 34 annotations both made, then Layla's missed date, France as a state and as a person,
    * the two first claims, and Omar's location. */
@@ -269,7 +116,7 @@ test_candidates_group_coders_and_mark_disagreements (Fixture *f, gconstpointer d
 }
 
 static gint64
-accept (Fixture *f, const char *label, gint64 start, gint64 end)
+accept (HshTeamFixture *f, const char *label, gint64 start, gint64 end)
 {
   g_autoptr(GPtrArray) list = candidates (f, FALSE);
   g_autoptr(GError) error = NULL;
@@ -284,7 +131,7 @@ accept (Fixture *f, const char *label, gint64 start, gint64 end)
 }
 
 static void
-test_accept_copies_values_and_links (Fixture *f, gconstpointer data)
+test_accept_copies_values_and_links (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAnnotation) gold = NULL;
   g_autoptr(HshAnnotation) person = NULL;
@@ -292,7 +139,7 @@ test_accept_copies_values_and_links (Fixture *f, gconstpointer data)
   gint64 claim, addressee, speaker, commitment;
   guint gold_links = 0;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   claim = accept (f, "Claim", 2528, 2610);
   addressee = accept (f, "Actor/State", 2572, 2577);
@@ -324,7 +171,7 @@ test_accept_copies_values_and_links (Fixture *f, gconstpointer data)
 }
 
 static void
-test_reject_is_recorded_and_not_offered_again (Fixture *f, gconstpointer data)
+test_reject_is_recorded_and_not_offered_again (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GPtrArray) all = NULL;
@@ -332,7 +179,7 @@ test_reject_is_recorded_and_not_offered_again (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   HshCandidate *location;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   open = candidates (f, FALSE);
   location = candidate_at (open, f, "Location", 2100, 2110);
@@ -356,12 +203,12 @@ test_reject_is_recorded_and_not_offered_again (Fixture *f, gconstpointer data)
 }
 
 static void
-test_reject_refuses_an_accepted_candidate (Fixture *f, gconstpointer data)
+test_reject_refuses_an_accepted_candidate (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   accept (f, "Date", 594, 608);
   all = candidates (f, TRUE);
@@ -370,7 +217,7 @@ test_reject_refuses_an_accepted_candidate (Fixture *f, gconstpointer data)
 }
 
 static void
-test_accept_agreed_in_one_operation (Fixture *f, gconstpointer data)
+test_accept_agreed_in_one_operation (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) open = NULL;
   g_autoptr(GPtrArray) links = NULL;
@@ -378,7 +225,7 @@ test_accept_agreed_in_one_operation (Fixture *f, gconstpointer data)
   g_autofree char *description = NULL;
   guint accepted = 0, gold_links = 0;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   g_assert_true (hsh_store_accept_agreed (f->store, 0, &accepted, &error));
   g_assert_no_error (error);
@@ -406,14 +253,14 @@ test_accept_agreed_in_one_operation (Fixture *f, gconstpointer data)
 }
 
 static void
-test_gold_exports_as_a_layer (Fixture *f, gconstpointer data)
+test_gold_exports_as_a_layer (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) gold = NULL;
   g_autoptr(GPtrArray) coders = NULL;
   g_autoptr(GError) error = NULL;
   HshBundle *bundle;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   g_assert_true (hsh_store_accept_agreed (f->store, 1, NULL, &error));
   gold = hsh_store_export_bundles (f->store, NULL, HSH_LAYER_GOLD, NULL, &error);
@@ -429,13 +276,13 @@ test_gold_exports_as_a_layer (Fixture *f, gconstpointer data)
 }
 
 static void
-test_undo_removes_an_acceptance (Fixture *f, gconstpointer data)
+test_undo_removes_an_acceptance (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
   gint64 gold;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   gold = accept (f, "Claim", 1142, 1177);
   g_assert_cmpstr (attribute (f, gold, "Claim", "stance"), ==, "demand");
@@ -453,7 +300,7 @@ test_undo_removes_an_acceptance (Fixture *f, gconstpointer data)
 }
 
 static void
-test_edited_gold_stays_accepted (Fixture *f, gconstpointer data)
+test_edited_gold_stays_accepted (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GError) error = NULL;
@@ -461,7 +308,7 @@ test_edited_gold_stays_accepted (Fixture *f, gconstpointer data)
   HshCandidate *claim;
   gint64 gold;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   become_adjudicator (f);
   gold = accept (f, "Claim", 1142, 1177);
   g_assert_true (hsh_store_set_annotation_ranges (f->store, gold, &narrower, 1, &error));
@@ -478,7 +325,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(path, fn) g_test_add (path, HshTeamFixture, NULL, hsh_team_set_up, fn, hsh_team_tear_down)
   ADD ("/adjudication/candidates/group-coders-and-mark-disagreements", test_candidates_group_coders_and_mark_disagreements);
   ADD ("/adjudication/accept/copies-values-and-links-into-gold", test_accept_copies_values_and_links);
   ADD ("/adjudication/reject/is-recorded-and-not-offered-again", test_reject_is_recorded_and_not_offered_again);

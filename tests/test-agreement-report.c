@@ -9,6 +9,7 @@
 #include "hsh-model.h"
 #include "hsh-sample.h"
 #include "hsh-test-support.h"
+#include "hsh-test-team.h"
 
 /* Expected figures were computed outside Hashiya by a short Python 3 script: it reads the
  * sample's annotations from ../shared/samples/paris-libya-2021-11-12.example.json (and the
@@ -17,172 +18,19 @@
  * coincidence matrix, one unit per character. Span, attribute and role counts are by hand. */
 #define TOLERANCE 1e-9
 
-#define LAYLA "0b7f2c2e-6f0e-4a55-9d51-3f1f0e7f4c11"
-#define OMAR  "5c1d7e0a-2b3f-4d6a-8e9b-0f1a2b3c4d5e"
 #define SAMI  "9e8d7c6b-5a49-4382-a1b0-c9d8e7f6a5b4"
 
-/* How a coder's copy of a sample annotation differs from the sample. */
-typedef struct {
-  const char *label;        /* which sample annotation: label and start */
-  gint64      start;
-  const char *new_label;    /* NULL: the same */
-  gint64      new_end;      /* 0: the same; -1: left out */
-  const char *attribute;    /* set to @value (NULL clears it) */
-  const char *value;
-  const char *dropped_role; /* its link of this role is left out */
-} Edit;
-
-/* Omar misses a date, calls France a person, ends the first claim early with another stance,
- * leaves out a quantity and a speaker, and tags a location nobody else sees. */
-static const Edit omar_edits[] = {
-  { "Date", 3, NULL, -1, NULL, NULL, NULL },
-  { "Actor/State", 74, "Actor/Person", 0, NULL, NULL, NULL },
-  { "Claim", 474, NULL, 600, "stance", "support", NULL },
-  { "Commitment", 2368, NULL, 0, "quantity", NULL, NULL },
-  { "Claim", 2528, NULL, 0, NULL, NULL, "speaker" },
-  { NULL }
-};
 
 /* Sami misses the second claim and cuts a date short. */
-static const Edit sami_edits[] = {
+static const HshTeamEdit sami_edits[] = {
   { "Claim", 1142, NULL, -1, NULL, NULL, NULL },
   { "Date", 2074, NULL, 2080, NULL, NULL, NULL },
   { NULL }
 };
 
-static const Edit no_edits[] = { { NULL } };
-
-typedef struct {
-  char *path;
-  HshStore *store;
-  HshCodebook *book;
-} Fixture;
-
-static void
-set_up (Fixture *f, gconstpointer data)
-{
-  g_autofree char *dir = hsh_test_scratch_dir ();
-  g_autoptr(GError) error = NULL;
-
-  f->path = g_build_filename (dir, "team.hashiya", NULL);
-  g_assert_true (hsh_sample_create (f->path, NULL));
-  f->store = hsh_store_open (f->path, HSH_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  f->book = hsh_store_load_codebook (f->store, &error);
-  g_assert_no_error (error);
-}
-
-static void
-tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_pointer (&f->book, hsh_codebook_free);
-  g_clear_object (&f->store);
-  g_free (f->path);
-}
-
-static gint64
-label_id (Fixture *f, const char *path)
-{
-  HshLabel *label = hsh_codebook_label_by_path (f->book, path);
-  g_assert_nonnull (label);
-  return label->id;
-}
-
-static const Edit *
-find_edit (Fixture *f, const Edit *edits, const HshAnnotation *annotation)
-{
-  for (guint i = 0; edits[i].label != NULL; i++)
-    if (label_id (f, edits[i].label) == annotation->label_id && hsh_annotation_start (annotation) == edits[i].start)
-      return &edits[i];
-  return NULL;
-}
-
-static gint64
-copy_annotation (Fixture *f, const HshAnnotation *original, const Edit *edit)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) values = hsh_store_get_attribute_values (f->store, original->id, &error);
-  HshRange range = { hsh_annotation_start (original), edit != NULL && edit->new_end > 0 ? edit->new_end : hsh_annotation_end (original) };
-  gint64 label = edit != NULL && edit->new_label != NULL ? label_id (f, edit->new_label) : original->label_id;
-  gint64 id = hsh_store_create_annotation (f->store, original->document_id, label, &range, 1, &error);
-  GHashTableIter iter;
-  gpointer attribute, value;
-
-  g_assert_no_error (error);
-  if (original->actor_id != 0)
-    g_assert_true (hsh_store_set_annotation_actor (f->store, id, original->actor_id, NULL));
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &attribute, &value))
-    g_assert_true (hsh_store_set_attribute_value (f->store, id, *(gint64 *) attribute, value, NULL));
-  if (edit != NULL && edit->attribute != NULL)
-    {
-      GPtrArray *definitions = hsh_codebook_attributes_for (f->book, label);
-      for (guint i = 0; i < definitions->len; i++)
-        {
-          HshAttributeDef *definition = g_ptr_array_index (definitions, i);
-          if (g_str_equal (definition->name, edit->attribute))
-            g_assert_true (hsh_store_set_attribute_value (f->store, id, definition->id, edit->value, NULL));
-        }
-      g_ptr_array_unref (definitions);
-    }
-  return id;
-}
-
-static gboolean
-role_dropped (Fixture *f, const Edit *edit, gint64 role_id)
-{
-  return edit != NULL && edit->dropped_role != NULL &&
-         g_str_equal (hsh_codebook_role (f->book, role_id)->name, edit->dropped_role);
-}
-
-/* The sample's annotations (which carry no annotator) made again by @name, with @edits. */
-static void
-code_sample (Fixture *f, const char *uuid, const char *name, const Edit *edits)
-{
-  g_autoptr(GPtrArray) originals = hsh_store_list_annotations (f->store, 1, NULL);
-  g_autoptr(GPtrArray) links = hsh_store_list_role_links (f->store, 1, NULL);
-  g_autoptr(GHashTable) copies = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
-
-  g_assert_true (hsh_store_set_annotator (f->store, uuid, name, NULL));
-  for (guint i = 0; i < originals->len; i++)
-    {
-      HshAnnotation *original = g_ptr_array_index (originals, i);
-      const Edit *edit = find_edit (f, edits, original);
-      if (original->author_id != 0 || (edit != NULL && edit->new_end < 0))
-        continue;
-      g_hash_table_insert (copies, &original->id, g_memdup2 ((gint64[]) { copy_annotation (f, original, edit) }, sizeof (gint64)));
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      HshRoleLink *link = g_ptr_array_index (links, i);
-      gint64 *source = g_hash_table_lookup (copies, &link->source_id), *target = g_hash_table_lookup (copies, &link->target_id);
-      HshAnnotation *original = NULL;
-      for (guint k = 0; k < originals->len; k++)
-        if (((HshAnnotation *) g_ptr_array_index (originals, k))->id == link->source_id)
-          original = g_ptr_array_index (originals, k);
-      if (source != NULL && target != NULL && !role_dropped (f, find_edit (f, edits, original), link->role_id))
-        g_assert_cmpint (hsh_store_add_role_link (f->store, *source, link->role_id, *target, NULL), >, 0);
-    }
-}
-
-static void
-omar_tags_a_location (Fixture *f)
-{
-  HshRange range = { 2100, 2110 };
-  g_assert_true (hsh_store_set_annotator (f->store, OMAR, "Omar", NULL));
-  g_assert_cmpint (hsh_store_create_annotation (f->store, 1, label_id (f, "Location"), &range, 1, NULL), >, 0);
-}
-
-static void
-two_coders (Fixture *f)
-{
-  code_sample (f, LAYLA, "Layla", no_edits);
-  code_sample (f, OMAR, "Omar", omar_edits);
-  omar_tags_a_location (f);
-}
 
 static HshAgreementReport *
-report (Fixture *f, gint64 document_id, HshAgreementUnit unit)
+report (HshTeamFixture *f, gint64 document_id, HshAgreementUnit unit)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   HshAgreementOptions options = { document_id > 0 ? ids : NULL, NULL, unit };
@@ -216,12 +64,12 @@ document_table (HshAgreementReport *r, gint64 document_id)
 }
 
 static void
-test_two_coders_label_rows_match_hand_computed (Fixture *f, gconstpointer data)
+test_two_coders_label_rows_match_hand_computed (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   HshAgreementTable *doc;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   r = report (f, 1, HSH_AGREEMENT_UNIT_CHARACTER);
   g_assert_cmpuint (r->coders->len, ==, 2);
   g_assert_cmpstr (((HshAgreementCoder *) g_ptr_array_index (r->coders, 0))->name, ==, "Layla");
@@ -248,12 +96,12 @@ test_two_coders_label_rows_match_hand_computed (Fixture *f, gconstpointer data)
 }
 
 static void
-test_two_coders_span_scores_exact_and_overlap (Fixture *f, gconstpointer data)
+test_two_coders_span_scores_exact_and_overlap (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   HshAgreementTable *doc;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   r = report (f, 1, HSH_AGREEMENT_UNIT_CHARACTER);
   doc = document_table (r, 1);
   /* By hand: 37 spans each; exact matches all but the missed date, France and the first claim
@@ -273,12 +121,12 @@ test_two_coders_span_scores_exact_and_overlap (Fixture *f, gconstpointer data)
 }
 
 static void
-test_two_coders_attributes_and_roles (Fixture *f, gconstpointer data)
+test_two_coders_attributes_and_roles (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   HshAgreementTable *doc;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   r = report (f, 1, HSH_AGREEMENT_UNIT_CHARACTER);
   doc = document_table (r, 1);
   /* 35 matched pairs carry 32 comparisons (6 claim attributes, 6 commitment attributes, 20
@@ -294,20 +142,20 @@ test_two_coders_attributes_and_roles (Fixture *f, gconstpointer data)
 }
 
 static HshCoderSpans
-claims_of (Fixture *f, GPtrArray *annotations, gint64 author, GArray *store_in)
+claims_of (HshTeamFixture *f, GPtrArray *annotations, gint64 author, GArray *store_in)
 {
   for (guint i = 0; i < annotations->len; i++)
     {
       HshAnnotation *annotation = g_ptr_array_index (annotations, i);
       HshCodedSpan span = { { hsh_annotation_start (annotation), hsh_annotation_end (annotation) }, "Claim" };
-      if (annotation->author_id == author && annotation->label_id == label_id (f, "Claim"))
+      if (annotation->author_id == author && annotation->label_id == hsh_team_label_id (f, "Claim"))
         g_array_append_val (store_in, span);
     }
   return (HshCoderSpans) { (HshCodedSpan *) (void *) store_in->data, store_in->len };
 }
 
 static void
-test_two_coders_agrees_with_pure_functions (Fixture *f, gconstpointer data)
+test_two_coders_agrees_with_pure_functions (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
@@ -319,7 +167,7 @@ test_two_coders_agrees_with_pure_functions (Fixture *f, gconstpointer data)
   HshAgreementResult kappa, alpha, alpha_u;
   HshAgreementTable *doc;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   r = report (f, 1, HSH_AGREEMENT_UNIT_CHARACTER);
   doc = document_table (r, 1);
   annotations = hsh_store_list_annotations (f->store, 1, NULL);
@@ -340,13 +188,13 @@ test_two_coders_agrees_with_pure_functions (Fixture *f, gconstpointer data)
 }
 
 static void
-test_three_coders_alpha_and_pairwise_averages (Fixture *f, gconstpointer data)
+test_three_coders_alpha_and_pairwise_averages (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   HshAgreementTable *doc;
 
-  two_coders (f);
-  code_sample (f, SAMI, "Sami", sami_edits);
+  hsh_team_two_coders (f);
+  hsh_team_code_sample (f, SAMI, "Sami", sami_edits);
   r = report (f, 1, HSH_AGREEMENT_UNIT_CHARACTER);
   doc = document_table (r, 1);
   g_assert_cmpuint (r->coders->len, ==, 3);
@@ -365,7 +213,7 @@ test_three_coders_alpha_and_pairwise_averages (Fixture *f, gconstpointer data)
 /* AQMAR's "Atom" article, imported as plain text: its brat entities, mapped onto our labels,
  * are what Layla tags; Omar shifts the second theory by one character and misses the third. */
 static void
-code_corpus_document (Fixture *f)
+code_corpus_document (HshTeamFixture *f)
 {
   static const struct { const char *label; gint64 start, end; } entities[] = {
     { "Actor/Person", 122, 128 }, { "Event", 247, 258 }, { "Event", 337, 345 }, { "Event", 363, 372 },
@@ -386,18 +234,18 @@ code_corpus_document (Fixture *f)
       for (guint i = 0; i < G_N_ELEMENTS (entities) - coder; i++)
         {
           HshRange range = { entities[i].start + (coder == 1 && i == 10), entities[i].end };
-          g_assert_cmpint (hsh_store_create_annotation (f->store, 2, label_id (f, entities[i].label), &range, 1, &error), >, 0);
+          g_assert_cmpint (hsh_store_create_annotation (f->store, 2, hsh_team_label_id (f, entities[i].label), &range, 1, &error), >, 0);
         }
     }
 }
 
 static void
-test_corpus_pools_documents (Fixture *f, gconstpointer data)
+test_corpus_pools_documents (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   HshAgreementTable *doc;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   code_corpus_document (f);
   r = report (f, 0, HSH_AGREEMENT_UNIT_CHARACTER);
   g_assert_cmpuint (r->documents->len, ==, 2);
@@ -419,7 +267,7 @@ test_corpus_pools_documents (Fixture *f, gconstpointer data)
 }
 
 static void
-test_missing_coder_and_empty_document (Fixture *f, gconstpointer data)
+test_missing_coder_and_empty_document (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   g_autoptr(HshAgreementReport) article = NULL;
@@ -427,8 +275,8 @@ test_missing_coder_and_empty_document (Fixture *f, gconstpointer data)
   HshImportSummary summary;
   HshAgreementTable *atom, *empty;
 
-  two_coders (f);
-  code_sample (f, SAMI, "Sami", sami_edits);
+  hsh_team_two_coders (f);
+  hsh_team_code_sample (f, SAMI, "Sami", sami_edits);
   code_corpus_document (f);
   g_ptr_array_add (bundles, hsh_bundle_new ("Untagged", "نص بلا وسوم"));
   g_assert_true (hsh_store_import_bundles (f->store, bundles, &summary, NULL, NULL));
@@ -449,7 +297,7 @@ test_missing_coder_and_empty_document (Fixture *f, gconstpointer data)
 }
 
 static void
-test_tokens_are_units (Fixture *f, gconstpointer data)
+test_tokens_are_units (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   g_autofree char *text = NULL;
@@ -458,7 +306,7 @@ test_tokens_are_units (Fixture *f, gconstpointer data)
   gint64 length;
   HshAgreementTable *doc;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   r = report (f, 1, HSH_AGREEMENT_UNIT_TOKEN);
   g_assert_cmpint (r->unit, ==, HSH_AGREEMENT_UNIT_TOKEN);
   text = hsh_store_get_document_text (f->store, 1, NULL);
@@ -474,7 +322,7 @@ test_tokens_are_units (Fixture *f, gconstpointer data)
 }
 
 static void
-test_csv_and_json_mark_undefined_values (Fixture *f, gconstpointer data)
+test_csv_and_json_mark_undefined_values (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(HshAgreementReport) r = NULL;
   g_autofree char *csv = NULL;
@@ -484,7 +332,7 @@ test_csv_and_json_mark_undefined_values (Fixture *f, gconstpointer data)
   JsonObject *root, *location;
   guint n_rows;
 
-  two_coders (f);
+  hsh_team_two_coders (f);
   r = report (f, 1, HSH_AGREEMENT_UNIT_CHARACTER);
   csv = hsh_agreement_report_to_csv (r);
   lines = g_strsplit (csv, "\r\n", -1);
@@ -514,12 +362,12 @@ test_csv_and_json_mark_undefined_values (Fixture *f, gconstpointer data)
 }
 
 static void
-test_refuses_a_single_coder (Fixture *f, gconstpointer data)
+test_refuses_a_single_coder (HshTeamFixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(HshAgreementReport) r = NULL;
 
-  code_sample (f, LAYLA, "Layla", no_edits);
+  hsh_team_code_sample (f, LAYLA, "Layla", hsh_team_no_edits);
   r = hsh_agreement_report_new (f->store, NULL, NULL, &error);
   g_assert_null (r);
   g_assert_error (error, HSH_ERROR, HSH_ERROR_INVALID_INPUT);
@@ -533,7 +381,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-#define ADD(path, fn) g_test_add (path, Fixture, NULL, set_up, fn, tear_down)
+#define ADD(path, fn) g_test_add (path, HshTeamFixture, NULL, hsh_team_set_up, fn, hsh_team_tear_down)
   ADD ("/agreement-report/two-coders/label-rows-match-hand-computed", test_two_coders_label_rows_match_hand_computed);
   ADD ("/agreement-report/two-coders/span-scores-exact-and-overlap", test_two_coders_span_scores_exact_and_overlap);
   ADD ("/agreement-report/two-coders/attributes-and-roles-of-matched-spans", test_two_coders_attributes_and_roles);
