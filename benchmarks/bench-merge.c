@@ -22,7 +22,8 @@ cpu_seconds (void)
 int
 main (int argc, char **argv)
 {
-  /* With a folder argument the projects are left there, to profile a merge on its own. */
+  /* With a folder argument the two projects are only made, there: to profile a merge on its own
+   * (hashiya-cli merge FOLDER/omar.hashiya FOLDER/layla.hashiya). */
   gboolean keep = argc > 1;
   g_autofree char *dir = keep ? g_strdup (argv[1]) : g_dir_make_tmp ("hashiya-bench-XXXXXX", NULL);
   g_autofree char *layla_path = g_build_filename (dir, "layla.hashiya", NULL);
@@ -39,6 +40,8 @@ main (int argc, char **argv)
                                                 "22222222-2222-4222-8222-222222222222", "Layla", 7));
   omar = hsh_test_make_corpus_project (omar_path, DOCUMENTS, PER_DOCUMENT,
                                        "33333333-3333-4333-8333-333333333333", "Omar", 7);
+  if (keep)
+    return 0;
   start = g_get_monotonic_time ();
   cpu = cpu_seconds ();
   first = hsh_store_merge (omar, layla_path, NULL, &error);
@@ -55,8 +58,6 @@ main (int argc, char **argv)
   g_print ("  of which CPU time (user + system): %.3f s\n", cpu);
   bench_report ("merge the same file again (nothing changes)", idle_seconds, 1.0, "s");
   g_clear_object (&omar);
-  if (keep)
-    return 0;
   bench_remove_project (layla_path);
   bench_remove_project (omar_path);
   g_rmdir (dir);

@@ -232,6 +232,24 @@ test_hostile_operation_log_is_refused (Fixture *f, gconstpointer data)
   g_assert_cmpuint (count_annotations (f), ==, 38);
 }
 
+static void
+test_uuids_are_valid_and_ordered (void)
+{
+  g_autofree char *previous = NULL;
+
+  for (int i = 0; i < 5000; i++)
+    {
+      char *uuid = hsh_uuid_new ();
+      g_assert_true (g_uuid_string_is_valid (uuid));
+      g_assert_cmpint (uuid[14], ==, '7');
+      g_assert_true (strchr ("89ab", uuid[19]) != NULL);
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <, uuid);
+      g_free (previous);
+      previous = uuid;
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -244,5 +262,6 @@ main (int argc, char **argv)
   ADD ("/model/attributes/validate-and-undo", test_attributes_validate_and_undo);
   ADD ("/model/roles/check-target-label", test_roles_check_target_label);
   ADD ("/model/undo/hostile-operation-log-is-refused", test_hostile_operation_log_is_refused);
+  g_test_add_func ("/model/identity/uuids-are-valid-and-ordered", test_uuids_are_valid_and_ordered);
   return g_test_run ();
 }

@@ -108,7 +108,7 @@ hsh_store_ensure_actor (HshStore *store, const char *name, const char *wikidata,
     return id;
   if (!(log = hsh_oplog_start (store, 0, "Add an actor", error)))
     return 0;
-  uuid = g_uuid_string_random ();
+  uuid = hsh_uuid_new ();
   if (!(stmt = hsh_store_statement (store, insert_sql, error)))
     goto fail;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -148,7 +148,7 @@ hsh_store_add_actor_alias (HshStore *store, gint64 actor_id, const char *alias, 
   static const char find_sql[] = "SELECT 1 FROM actor_alias WHERE actor_id = ?1 AND alias = ?2 AND deleted = 0";
   static const char insert_sql[] =
     "INSERT INTO actor_alias (uuid, actor_id, alias, script, author, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt = hsh_store_statement (store, find_sql, error);
   gboolean exists;
   HshOplog *log;

@@ -398,7 +398,7 @@ insert_decision (Adjudication *adj, HshOplog *log, const char *key, gint64 gold_
     "INSERT INTO adjudication (uuid, document_id, candidate, decision, gold_id, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
   sqlite3_stmt *stmt = hsh_store_statement (adj->store, sql, error);
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
 
   if (stmt == NULL)
     return FALSE;
@@ -454,7 +454,7 @@ insert_gold (Adjudication *adj, HshOplog *log, HshCandidate *candidate, gint64 a
   if (!hsh_store_step_done (adj->store, stmt, "storing a gold annotation", error))
     return 0;
   id = sqlite3_last_insert_rowid (hsh_store_get_db (adj->store));
-  if (!hsh_model_insert_ranges (adj->store, id, (HshRange *) (void *) candidate->ranges->data,
+  if (!hsh_model_insert_ranges (adj->store, id, adj->document_id, (HshRange *) (void *) candidate->ranges->data,
                                candidate->ranges->len, error) ||
       !hsh_oplog_after (log, "annotation", id, error))
     return 0;
@@ -473,7 +473,7 @@ insert_values (Adjudication *adj, HshOplog *log, gint64 gold_id, GHashTable *val
   g_hash_table_iter_init (&iter, values);
   while (g_hash_table_iter_next (&iter, &id, &value))
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hsh_uuid_new ();
       sqlite3_stmt *stmt = hsh_store_statement (adj->store, sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -497,7 +497,7 @@ insert_link (Adjudication *adj, HshOplog *log, gint64 source, gint64 role, gint6
   static const char insert_sql[] =
     "INSERT INTO role_link (uuid, source_id, role_id, target_id, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt = hsh_store_statement (adj->store, find_sql, error);
   gboolean exists;
 
@@ -554,7 +554,7 @@ copy_links (Adjudication *adj, HshOplog *log, HshCandidate *candidate, gint64 go
 static gint64
 accept (Adjudication *adj, HshOplog *log, HshCandidate *candidate, GError **error)
 {
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   g_autoptr(GHashTable) values = NULL;
   gboolean differ;
   gint64 actor_id, gold_id;

@@ -230,13 +230,13 @@ covered_text (HshStore *store, gint64 document_id, GArray *ranges, GError **erro
 }
 
 gboolean
-hsh_model_insert_ranges (HshStore *store, gint64 annotation_id, const HshRange *ranges, guint n_ranges, GError **error)
+hsh_model_insert_ranges (HshStore *store, gint64 annotation_id, gint64 document_id,
+                         const HshRange *ranges, guint n_ranges, GError **error)
 {
   /* The document is repeated on each range so that the reader can ask for the annotations of
    * the part of a document on screen through an index, before loading the rest. */
   static const char sql[] =
-    "INSERT INTO annotation_range (annotation_id, position, document_id, start, end) "
-    "VALUES (?1, ?2, (SELECT document_id FROM annotation WHERE id = ?1), ?3, ?4)";
+    "INSERT INTO annotation_range (annotation_id, position, document_id, start, end) VALUES (?1, ?2, ?3, ?4, ?5)";
 
   for (guint i = 0; i < n_ranges; i++)
     {
@@ -245,8 +245,9 @@ hsh_model_insert_ranges (HshStore *store, gint64 annotation_id, const HshRange *
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, annotation_id);
       sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, ranges[i].start);
-      sqlite3_bind_int64 (stmt, 4, ranges[i].end);
+      sqlite3_bind_int64 (stmt, 3, document_id);
+      sqlite3_bind_int64 (stmt, 4, ranges[i].start);
+      sqlite3_bind_int64 (stmt, 5, ranges[i].end);
       if (!hsh_store_step_done (store, stmt, "storing ranges", error))
         return FALSE;
     }
@@ -257,13 +258,21 @@ gboolean
 hsh_model_write_ranges (HshStore *store, gint64 annotation_id, const HshRange *ranges, guint n_ranges, GError **error)
 {
   static const char clear_sql[] = "DELETE FROM annotation_range WHERE annotation_id = ?1";
-  sqlite3_stmt *stmt = hsh_store_statement (store, clear_sql, error);
+  static const char document_sql[] = "SELECT document_id FROM annotation WHERE id = ?1";
+  sqlite3_stmt *stmt = hsh_store_statement (store, document_sql, error);
+  gint64 document_id = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, annotation_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    document_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (!(stmt = hsh_store_statement (store, clear_sql, error)))
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, annotation_id);
   return hsh_store_step_done (store, stmt, "storing ranges", error) &&
-         hsh_model_insert_ranges (store, annotation_id, ranges, n_ranges, error);
+         hsh_model_insert_ranges (store, annotation_id, document_id, ranges, n_ranges, error);
 }
 
 static char *
@@ -281,7 +290,7 @@ hsh_store_create_annotation (HshStore *store, gint64 document_id, gint64 label_i
     "INSERT INTO annotation (uuid, document_id, label_id, text, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (HshRange));
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   g_autofree char *text = NULL;
   g_autofree char *description = NULL;
   sqlite3_stmt *stmt;
@@ -307,7 +316,7 @@ hsh_store_create_annotation (HshStore *store, gint64 document_id, gint64 label_i
   if (!hsh_store_step_done (store, stmt, "storing an annotation", error))
     goto fail;
   id = sqlite3_last_insert_rowid (hsh_store_get_db (store));
-  if (!hsh_model_insert_ranges (store, id, (HshRange *) (void *) sorted->data, sorted->len, error) ||
+  if (!hsh_model_insert_ranges (store, id, document_id, (HshRange *) (void *) sorted->data, sorted->len, error) ||
       !hsh_oplog_after (log, "annotation", id, error) ||
       !hsh_oplog_finish (log, error))
     return 0;

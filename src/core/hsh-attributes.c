@@ -133,7 +133,7 @@ hsh_store_set_attribute_value (HshStore *store, gint64 annotation_id, gint64 att
     }
   else if (!clear)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hsh_uuid_new ();
       if (!(stmt = hsh_store_statement (store, insert_sql, error)))
         goto fail;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -216,7 +216,7 @@ hsh_store_set_annotation_note (HshStore *store, gint64 annotation_id, const char
     }
   else if (!clear)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hsh_uuid_new ();
       if (!(stmt = hsh_store_statement (store, insert_sql, error)))
         goto fail;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);

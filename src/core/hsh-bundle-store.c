@@ -73,7 +73,7 @@ annotator_id (Importer *im, const HshSpan *span, GError **error)
   if (id == 0)
     {
       g_autofree char *uuid = span->annotator_uuid != NULL && g_uuid_string_is_valid (span->annotator_uuid)
-                              ? g_strdup (span->annotator_uuid) : g_uuid_string_random ();
+                              ? g_strdup (span->annotator_uuid) : hsh_uuid_new ();
       if (!(stmt = hsh_store_statement (im->store, insert_sql, error)))
         return -1;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -106,7 +106,7 @@ actor_id (Importer *im, const char *name, const char *wikidata, GError **error)
   sqlite3_reset (stmt);
   if (id == 0)
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hsh_uuid_new ();
       if (!(stmt = hsh_store_statement (im->store, insert_sql, error)))
         return 0;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -143,7 +143,7 @@ attribute_id (Importer *im, gint64 label, const char *name, GError **error)
       if (g_strcmp0 (def->name, name) == 0)
         return def->id;
     }
-  uuid = g_uuid_string_random ();
+  uuid = hsh_uuid_new ();
   if (!(stmt = hsh_store_statement (im->store, insert_sql, error)))
     return 0;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -184,7 +184,7 @@ role_id (Importer *im, gint64 source_label, gint64 target_label, const char *nam
       if (g_strcmp0 (def->name, name) == 0)
         return def->id;
     }
-  uuid = g_uuid_string_random ();
+  uuid = hsh_uuid_new ();
   if (!(stmt = hsh_store_statement (im->store, insert_sql, error)))
     return 0;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -223,7 +223,7 @@ insert_attributes (Importer *im, gint64 annotation, gint64 label, HshSpan *span,
   g_hash_table_iter_init (&iter, span->attributes);
   while (g_hash_table_iter_next (&iter, &name, &value))
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hsh_uuid_new ();
       gint64 attribute = attribute_id (im, label, name, error);
       sqlite3_stmt *stmt;
 
@@ -246,7 +246,7 @@ insert_note (Importer *im, gint64 document, gint64 annotation, const char *body,
 {
   static const char sql[] =
     "INSERT INTO note (uuid, document_id, annotation_id, body, author, created, modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt = hsh_store_statement (im->store, sql, error);
 
   if (stmt == NULL)
@@ -267,7 +267,7 @@ import_span (Importer *im, gint64 document, HshSpan *span, GError **error)
   static const char sql[] =
     "INSERT INTO annotation (uuid, document_id, label_id, text, actor_id, gold, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
-  g_autofree char *uuid = span->uuid != NULL && g_uuid_string_is_valid (span->uuid) ? g_strdup (span->uuid) : g_uuid_string_random ();
+  g_autofree char *uuid = span->uuid != NULL && g_uuid_string_is_valid (span->uuid) ? g_strdup (span->uuid) : hsh_uuid_new ();
   gint64 label, author, actor = 0, id;
   sqlite3_stmt *stmt;
 
@@ -288,7 +288,7 @@ import_span (Importer *im, gint64 document, HshSpan *span, GError **error)
   author > 0 ? sqlite3_bind_int64 (stmt, 7, author) : sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int64 (stmt, 8, hsh_now_ms ());
   if (!(id = insert_returning_id (im->store, stmt, "storing an annotation", error)) ||
-      !hsh_model_insert_ranges (im->store, id, (HshRange *) (void *) span->ranges->data, span->ranges->len, error) ||
+      !hsh_model_insert_ranges (im->store, id, document, (HshRange *) (void *) span->ranges->data, span->ranges->len, error) ||
       !insert_attributes (im, id, label, span, author, error) ||
       (span->note != NULL && !insert_note (im, document, id, span->note, author, error)))
     return -1;
@@ -303,7 +303,7 @@ import_role (Importer *im, HshRoleRef *ref, GHashTable *ids, GHashTable *labels,
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
   gint64 *source = g_hash_table_lookup (ids, ref->source);
   gint64 *target = g_hash_table_lookup (ids, ref->target);
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt;
   gint64 role;
 

@@ -270,7 +270,7 @@ insert_label (HshStore *store, gint64 parent_id, const char *name, const char *c
   static const char sql[] =
     "INSERT INTO label (uuid, parent_id, name, color, shortcut, description, position, author, created, modified) "
     "VALUES (?1, ?2, ?3, ifnull(?4, '#9a9996'), ?5, ifnull(?6, ''), ?7, ?8, ?9, ?9)";
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
 
   if (stmt == NULL)
@@ -295,7 +295,7 @@ insert_attribute (HshStore *store, gint64 label_id, JsonObject *definition, int 
   static const char sql[] =
     "INSERT INTO attribute_def (uuid, label_id, name, type, choices, position, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   g_autofree char *choices = NULL;
   HshAttributeType type;
   const char *name = json_object_get_string_member_with_default (definition, "name", NULL);
@@ -327,7 +327,7 @@ insert_role (HshStore *store, gint64 label_id, gint64 target_id, const char *nam
   static const char sql[] =
     "INSERT INTO role_def (uuid, label_id, name, target_label_id, position, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)";
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
 
   if (stmt == NULL)

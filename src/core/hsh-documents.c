@@ -238,7 +238,7 @@ hsh_model_insert_document (HshStore *store, HshBundle *bundle, gboolean *duplica
   static const char index_sql[] = "INSERT INTO document_fts (rowid, title, text) VALUES (?1, ?2, ?3)";
   g_autofree char *sha = hsh_text_sha256 (bundle->text);
   g_autofree char *uuid = bundle->uuid != NULL && g_uuid_string_is_valid (bundle->uuid)
-                          ? g_strdup (bundle->uuid) : g_uuid_string_random ();
+                          ? g_strdup (bundle->uuid) : hsh_uuid_new ();
   g_autofree char *metadata = metadata_json (bundle->metadata);
   sqlite3_stmt *stmt = hsh_store_statement (store, find_sql, error);
   gint64 id;

@@ -14,7 +14,7 @@ HshIdentity *
 hsh_identity_new (const char *name)
 {
   HshIdentity *identity = g_new0 (HshIdentity, 1);
-  identity->uuid = g_uuid_string_random ();
+  identity->uuid = hsh_uuid_new ();
   identity->name = g_strdup (name);
   return identity;
 }

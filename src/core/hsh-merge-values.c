@@ -203,7 +203,7 @@ hsh_merge_record_conflict (HshStore *store, const HshMergeTable *spec, const Hsh
     "INSERT OR IGNORE INTO conflict (uuid, table_name, row_uuid, version, source, created) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
   g_autofree char *json = hsh_merge_version_to_json (spec, version, hsh_store_get_db (store));
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
 
   if (stmt == NULL)

@@ -40,6 +40,9 @@ typedef struct {
   GHashTable *by_key;         /* natural key → target id */
   GHashTable *ids;            /* source id → target id, in Merge.id_maps */
   sqlite3_stmt *source_ranges;
+  GHashTable **column_ids;    /* per content column: the id map of the table it refers to, or NULL */
+  GHashTable *author_ids;     /* the annotators' id map, or NULL when the table has no author */
+  GArray *ranges;             /* reused for the ranges of each annotation copied directly */
   sqlite3_stmt *insert;
   sqlite3_stmt *update;
   sqlite3_stmt *join_versions;
@@ -181,8 +184,10 @@ load_target (TableMerge *tm, sqlite3 *db, GError **error)
 {
   const HshMergeTable *spec = tm->spec;
   g_autofree char *columns = column_list (spec, "");
-  g_autofree char *sql = g_strdup_printf ("SELECT id, uuid, modified, revision, versions, %s FROM %s",
-                                          columns, spec->table);
+  /* Content is read only where it names rows (natural keys); 100,000 annotations' texts are not. */
+  g_autofree char *sql = g_strdup_printf ("SELECT id, uuid, modified, revision, versions%s%s FROM %s",
+                                          spec->natural_key != NULL ? ", " : "",
+                                          spec->natural_key != NULL ? columns : "", spec->table);
   sqlite3_stmt *stmt = prepare (db, sql, error);
 
   if (stmt == NULL)
@@ -211,10 +216,9 @@ load_target (TableMerge *tm, sqlite3 *db, GError **error)
 }
 
 static GArray *
-read_ranges (sqlite3_stmt *stmt, gint64 annotation_id)
+read_ranges_into (GArray *ranges, sqlite3_stmt *stmt, gint64 annotation_id)
 {
-  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
-
+  g_array_set_size (ranges, 0);
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
@@ -223,6 +227,12 @@ read_ranges (sqlite3_stmt *stmt, gint64 annotation_id)
     }
   sqlite3_reset (stmt);
   return ranges;
+}
+
+static GArray *
+read_ranges (sqlite3_stmt *stmt, gint64 annotation_id)
+{
+  return read_ranges_into (g_array_new (FALSE, FALSE, sizeof (HshRange)), stmt, annotation_id);
 }
 
 #define RANGES_SQL "SELECT start, end FROM annotation_range WHERE annotation_id = ?1 ORDER BY position"
@@ -298,10 +308,16 @@ index_document (Merge *m, gint64 id, const HshMergeVersion *version, GError **er
 static void
 count_for (Merge *m, const char *name)
 {
+  gpointer key, count = NULL;
+
   if (name == NULL)
     name = "an unnamed coder";
-  g_hash_table_insert (m->summary->by_coder, g_strdup (name),
-                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (m->summary->by_coder, name)) + 1));
+  /* Counted per annotation of a large merge: the name is copied only the first time. */
+  if (g_hash_table_lookup_extended (m->summary->by_coder, name, &key, &count))
+    g_hash_table_steal (m->summary->by_coder, name);
+  else
+    key = g_strdup (name);
+  g_hash_table_insert (m->summary->by_coder, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
 }
 
 /* A new annotation counts for who made it. */
@@ -341,7 +357,9 @@ insert_row (Merge *m, TableMerge *tm, HshMergeVersion *version, gint64 source_au
   if (!run (m, tm->insert, "adding a row", error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (m->target);
-  if (tm->spec->has_ranges && !hsh_model_insert_ranges (m->store, *id, (HshRange *) (void *) version->ranges->data, version->ranges->len, error))
+  if (tm->spec->has_ranges &&
+      !hsh_model_insert_ranges (m->store, *id, version->content[hsh_merge_column_index (tm->spec, "document_id")].i,
+                                (HshRange *) (void *) version->ranges->data, version->ranges->len, error))
     return FALSE;
   if (g_str_equal (tm->spec->table, "document"))
     {
@@ -539,6 +557,85 @@ merge_row (Merge *m, TableMerge *tm, HshMergeVersion *theirs, gint64 source_id, 
     }
 }
 
+/* Our id for the source row @value of a reference column; 0 when the other file lacks it. */
+static gint64
+translated (GHashTable *ids, sqlite3_stmt *source, int column)
+{
+  gpointer mapped = g_hash_table_lookup (ids, ID_KEY (sqlite3_column_int64 (source, column)));
+  return mapped != NULL ? (gint64) GPOINTER_TO_SIZE (mapped) : 0;
+}
+
+/* Binds one column of the source row to @index of the insert, translating a reference. */
+static gboolean
+bind_from_source (sqlite3_stmt *insert, int index, sqlite3_stmt *source, int column, GHashTable *ids)
+{
+  gint64 id;
+
+  if (ids == NULL || sqlite3_column_type (source, column) == SQLITE_NULL)
+    {
+      sqlite3_bind_value (insert, index, sqlite3_column_value (source, column));
+      return TRUE;
+    }
+  if (sqlite3_column_type (source, column) != SQLITE_INTEGER || !(id = translated (ids, source, column)))
+    return FALSE;
+  sqlite3_bind_int64 (insert, index, id);
+  return TRUE;
+}
+
+/* The common case of a first merge: a new row of a table without natural key (annotations,
+ * notes, decisions) goes straight from the other file's statement into ours, with nothing
+ * copied in between. Returns 1 when done, 0 when the row needs the general path, -1 on error. */
+static int
+insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id, GError **error)
+{
+  const HshMergeTable *spec = tm->spec;
+  const char *uuid = (const char *) sqlite3_column_text (source, 1);
+  gint64 id, document_id = 0;
+  int document_column = spec->has_ranges ? hsh_merge_column_index (spec, "document_id") : -1;
+
+  if (spec->natural_key != NULL || uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT ||
+      g_hash_table_contains (tm->by_uuid, uuid))
+    return 0;
+  sqlite3_bind_value (tm->insert, 1, sqlite3_column_value (source, 1));
+  if (tm->author_ids == NULL)
+    sqlite3_bind_null (tm->insert, 2);
+  else if (!bind_from_source (tm->insert, 2, source, 2, tm->author_ids))
+    goto general;
+  for (int c = 3; c <= 6; c++)
+    sqlite3_bind_value (tm->insert, c, sqlite3_column_value (source, c));
+  for (guint i = 0; i < tm->n_columns; i++)
+    if (!bind_from_source (tm->insert, (int) i + 7, source, (int) i + 7, tm->column_ids[i]))
+      goto general;
+  if (document_column >= 0 && !(document_id = translated (tm->column_ids[document_column], source, document_column + 7)))
+    goto general;
+  if (!run (m, tm->insert, "adding a row", error))
+    return -1;
+  id = sqlite3_last_insert_rowid (m->target);
+  if (spec->has_ranges)
+    {
+      GArray *ranges = read_ranges_into (tm->ranges, tm->source_ranges, source_id);
+      if (!hsh_model_insert_ranges (m->store, id, document_id, (HshRange *) (void *) ranges->data, ranges->len, error))
+        return -1;
+      m->summary->annotations_added++;
+      if (sqlite3_column_type (source, 2) == SQLITE_INTEGER)
+        {
+          gint64 author = sqlite3_column_int64 (source, 2);
+          count_for (m, g_hash_table_lookup (m->coder_names, &author));
+        }
+      else
+        count_for (m, NULL);
+    }
+  m->summary->rows_added++;
+  g_hash_table_insert (tm->ids, ID_KEY (source_id), ID_KEY (id));
+  return 1;
+
+general:
+  /* A reference the general path will judge (and count as damaged if it is). */
+  sqlite3_reset (tm->insert);
+  sqlite3_clear_bindings (tm->insert);
+  return 0;
+}
+
 /* The common case of a repeated merge: the row is here with the same version. Only its id is
  * noted, for the rows that refer to it; nothing else of it is read. */
 static gboolean
@@ -575,6 +672,17 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
   tm.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   tm.ids = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_hash_table_insert (m->id_maps, (gpointer) spec->table, tm.ids);
+  tm.column_ids = g_new0 (GHashTable *, tm.n_columns);
+  tm.ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
+  for (guint r = 0; spec->references[r].column != NULL; r++)
+    {
+      GHashTable *ids = g_hash_table_lookup (m->id_maps, spec->references[r].table);
+      int column = hsh_merge_column_index (spec, spec->references[r].column);
+      if (column >= 0)
+        tm.column_ids[column] = ids;
+      else
+        tm.author_ids = ids;
+    }
   ok = prepare_table (&tm, m->target, error) && load_target (&tm, m->target, error) &&
        (!spec->has_ranges || (tm.source_ranges = prepare (m->source, RANGES_SQL, error))) &&
        (source = prepare (m->source, sql, error));
@@ -590,6 +698,16 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
         }
       if (unchanged (&tm, source, source_id))
         continue;
+      switch (insert_direct (m, &tm, source, source_id, error))
+        {
+        case 1:
+          continue;
+        case -1:
+          ok = FALSE;
+          continue;
+        default:
+          break;
+        }
       theirs.uuid = g_strdup ((const char *) sqlite3_column_text (source, 1));
       hsh_merge_value_read (&theirs.author, source, 2);
       theirs.created = sqlite3_column_int64 (source, 3);
@@ -613,6 +731,8 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
   sqlite3_finalize (tm.join_versions);
   sqlite3_finalize (tm.read_target);
   sqlite3_finalize (tm.source_ranges);
+  g_free (tm.column_ids);
+  g_array_unref (tm.ranges);
   g_hash_table_unref (tm.by_id);
   g_hash_table_unref (tm.by_uuid);
   g_hash_table_unref (tm.by_key);

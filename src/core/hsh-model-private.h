@@ -21,6 +21,7 @@ gint64   hsh_model_insert_document   (HshStore      *store,
 /* Adds the ranges of a new annotation; write_ranges replaces those of an existing one. */
 gboolean hsh_model_insert_ranges     (HshStore      *store,
                                       gint64         annotation_id,
+                                      gint64         document_id,
                                       const HshRange *ranges,
                                       guint          n_ranges,
                                       GError       **error);

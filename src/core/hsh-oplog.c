@@ -222,7 +222,7 @@ hsh_oplog_finish (HshOplog *log, GError **error)
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
   HshStore *store = log->store;
   gint64 annotator = hsh_store_get_annotator_id (store);
-  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *uuid = hsh_uuid_new ();
   g_autofree char *changes = changes_to_json (log->changes);
   sqlite3_stmt *stmt;
   gboolean ok = FALSE;

@@ -113,7 +113,7 @@ hsh_store_add_role_link (HshStore *store, gint64 source_id, gint64 role_id, gint
     }
   else
     {
-      g_autofree char *uuid = g_uuid_string_random ();
+      g_autofree char *uuid = hsh_uuid_new ();
       if (!(stmt = hsh_store_statement (store, insert_sql, error)))
         goto fail;
       sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);

@@ -51,4 +51,9 @@ gboolean     hsh_attribute_type_from_string (const char *name, HshAttributeType 
 /* Milliseconds since the Unix epoch, UTC: the unit of every stored timestamp. */
 gint64 hsh_now_ms (void);
 
+/* A new row identity: an RFC 9562 version 7 UUID (milliseconds, then 74 random bits). Rows made
+ * one after another get neighbouring UUIDs, so SQLite's UUID indexes grow at their end instead of
+ * at random places: imports and merges of many rows stay fast. */
+char  *hsh_uuid_new (void);
+
 G_END_DECLS
