@@ -113,13 +113,12 @@ hsh_cli_export (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT --format ID --output PATH — export a tagged corpus");
   g_autoptr(HshStore) store = NULL;
   g_autoptr(GArray) ids = NULL;
-  g_autoptr(GPtrArray) bundles = NULL;
   g_autoptr(HshCodebook) book = NULL;
   g_auto(GStrv) codebook = NULL;
   HshExportOptions options = { 0 };
+  HshExportSummary summary = { 0 };
   const HshFormat *format;
   GError *error = NULL;
-  guint spans = 0;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -135,9 +134,7 @@ hsh_cli_export (int argc, char **argv)
   if (!(store = hsh_cli_open (argv[1], HSH_STORE_OPEN_READ_ONLY)))
     return HSH_EXIT_FAILED;
   if ((documents != NULL && !(ids = resolve_documents (store, documents, &error))) ||
-      !(book = hsh_store_load_codebook (store, &error)) ||
-      !(bundles = hsh_store_export_bundles (store, ids, gold ? HSH_LAYER_GOLD : no_gold ? HSH_LAYER_CODERS : HSH_LAYER_ALL,
-                                            NULL, &error)))
+      !(book = hsh_store_load_codebook (store, &error)))
     return hsh_cli_fail (error);
   codebook = hsh_codebook_dup_paths (book);
   options.labels = (const char *const *) labels;
@@ -145,12 +142,11 @@ hsh_cli_export (int argc, char **argv)
   options.codebook = (const char *const *) codebook;
   options.excel_bom = excel;
   options.tei_standoff = standoff;
-  if (!format->write (bundles, output, &options, &error))
+  /* JSONL is streamed a document at a time; other formats are written from all documents. */
+  if (!hsh_store_export (store, format, ids, gold ? HSH_LAYER_GOLD : no_gold ? HSH_LAYER_CODERS : HSH_LAYER_ALL,
+                         output, &options, &summary, &error))
     return hsh_cli_fail (error);
-  for (guint i = 0; i < bundles->len; i++)
-    for (guint s = 0; s < ((HshBundle *) g_ptr_array_index (bundles, i))->spans->len; s++)
-      spans += hsh_export_options_accept (&options, g_ptr_array_index (((HshBundle *) g_ptr_array_index (bundles, i))->spans, s));
-  printf ("Exported %u documents and %u annotations to %s as %s (offsets: %s)\n", bundles->len, spans, output,
-          format->name, format->offset_unit);
+  printf ("Exported %u documents and %u annotations to %s as %s (offsets: %s)\n", summary.documents,
+          summary.annotations, output, format->name, format->offset_unit);
   return HSH_EXIT_OK;
 }

@@ -1,102 +1,878 @@
-/* hsh-bundle-export.c: a document with its live annotations as a bundle, for the format writers. */
+/* hsh-bundle-export.c: documents with their live annotations as bundles, for the format writers,
+ * read for a whole export in one pass of a few set-oriented queries. */
+#include "hsh-corpus.h"
 #include "hsh-model-private.h"
+#include "hsh-text.h"
+
+#include <stdlib.h>
+
+/* Documents and their annotations are streamed: both queries yield rows ordered by document
+ * (column 0), and the reader takes from the annotation query the rows of the document it is
+ * building. Each query has two forms: for the whole project, and for one document at a time
+ * when a list is asked for. A NULL actor or author reads as 0: none. */
+#define DOCUMENTS "SELECT id, uuid, sha256, title, source, language, direction, text FROM document WHERE deleted = 0 "
+#define ANNOTATIONS \
+  "SELECT a.document_id, a.id, a.uuid, a.label_id, a.text, a.actor_id, a.author, " \
+  "a.gold, r.start, r.end FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id WHERE a.deleted = 0 "
+
+enum { WHOLE_PROJECT, ONE_DOCUMENT };
+enum { FEED_DOCUMENTS, FEED_ANNOTATIONS, N_FEEDS };
+
+static const char *const feed_sql[N_FEEDS][2] = {
+  { DOCUMENTS "ORDER BY id", DOCUMENTS "AND id = ?1" },
+  { ANNOTATIONS "ORDER BY a.document_id, a.id, r.position",
+    ANNOTATIONS "AND a.document_id = ?1 ORDER BY a.id, r.position" },
+};
+
+/* Attribute values, notes and role links are few next to annotations: for the whole project
+ * each table is scanned once into memory, which costs far less than seeking it for every
+ * annotation or sorting it by document in SQL. Rows are (annotation, order within the
+ * annotation, number, target, text); whether their annotation is live is left to the query
+ * above (a row whose annotation is deleted finds no span), whether their definition is, to the
+ * codebook. */
+enum { SIDE_ATTRIBUTES, SIDE_NOTES, SIDE_ROLES, N_SIDES };
+
+static const char *const side_sql[N_SIDES][2] = {
+  { "SELECT annotation_id, attribute_id, attribute_id, 0, value FROM attribute_value WHERE deleted = 0",
+    "SELECT v.annotation_id, v.attribute_id, v.attribute_id, 0, v.value FROM annotation a "
+    "JOIN attribute_value v ON v.annotation_id = a.id WHERE a.document_id = ?1 AND v.deleted = 0" },
+  /* An annotation's note is its first note row; when that one is deleted it has none (as
+   * hsh_store_get_annotation_note reads it). */
+  { "SELECT annotation_id, id, deleted, 0, body FROM note WHERE annotation_id IS NOT NULL",
+    "SELECT n.annotation_id, n.id, n.deleted, 0, n.body FROM annotation a "
+    "JOIN note n ON n.annotation_id = a.id WHERE a.document_id = ?1" },
+  { "SELECT source_id, id, role_id, target_id, NULL FROM role_link WHERE deleted = 0",
+    "SELECT l.source_id, l.id, l.role_id, l.target_id, NULL FROM annotation a "
+    "JOIN role_link l ON l.source_id = a.id WHERE a.document_id = ?1 AND l.deleted = 0" },
+};
+
+static const char count_sql[] = "SELECT count(*) FROM document WHERE deleted = 0";
+static const char actors_sql[] = "SELECT id, name, wikidata FROM actor WHERE deleted = 0";
+static const char annotators_sql[] = "SELECT id, name, uuid FROM annotator";
+
+typedef struct {
+  sqlite3_stmt *stmt;
+  int           rc;    /* of its last step: SQLITE_ROW while it has a current row */
+} Feed;
+
+typedef struct {
+  gint64      annotation_id;
+  gint64      order;    /* attribute id, note id, link id */
+  gint64      number;   /* attribute id, whether the note is deleted, role id */
+  gint64      target;   /* a link's target annotation */
+  const char *text;     /* value, note body; NULL for links */
+} SideRow;
+
+/* One side table's rows, sorted by annotation and order. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  GArray       *rows;
+  GStringChunk *texts;
+} Side;
+
+/* An actor or an annotator. */
+typedef struct {
+  char   *name;
+  char   *detail;   /* an actor's Wikidata id, an annotator's UUID */
+} Person;
+
+/* Row ids to what the reader knows of them, looked up once or more per annotation: small ids
+ * (all of them, in any project a person made) index an array, which costs less than hashing. */
+#define DENSE_IDS 65536
+
+typedef struct {
+  GPtrArray  *dense;    /* id → value, for ids below DENSE_IDS */
+  GHashTable *sparse;   /* gint64 id → value, for the others; NULL until one comes */
+  GPtrArray  *owned;    /* values freed with the map, or NULL */
+} IdMap;
+
+/* A span being built, with what the model orders annotations by. */
+typedef struct {
+  gint64   id;
+  gint64   start;   /* of the first stored range */
+  gint64   end;     /* the furthest end */
+  HshSpan *span;
+} Entry;
+
+typedef struct {
+  gint64      id;
+  const char *role;
+  const char *source;
+  const char *target;
+} Link;
+
+struct _HshBundleReader
+{
+  sqlite3     *db;
+  HshLayer     layer;
+  GArray      *document_ids;   /* NULL: every live document, in one pass */
+  guint        done;           /* bundles returned */
+  guint        count;
+  Feed         feeds[N_FEEDS];
+  Side         sides[N_SIDES];
+  HshCodebook *codebook;
+  IdMap        labels;         /* label id → path, both the codebook's */
+  IdMap        attributes;     /* attribute id → name */
+  IdMap        roles;          /* role id → name */
+  IdMap        actors;         /* actor id → Person */
+  IdMap        annotators;     /* annotator id → Person */
+  /* The bundle being built, lent to the caller until the next one: it and its spans and roles
+   * are reused, and its strings point into @strings or into what the reader holds for the whole
+   * export (codebook, people, side tables), so a span costs no allocation at all. */
+  HshBundle   *bundle;
+  GStringChunk *strings;
+  GPtrArray   *span_pool;      /* HshSpan, the first @spans_taken in use */
+  guint        spans_taken;
+  GPtrArray   *role_pool;      /* HshRoleRef, the first @roles_taken in use */
+  guint        roles_taken;
+  GArray      *entries;        /* Entry of the current document, by annotation id */
+  GPtrArray   *ordered;        /* the same (Entry *), in the model's order */
+  GArray      *links;          /* Link of the current document */
+};
+
+static void
+person_free (Person *person)
+{
+  g_free (person->name);
+  g_free (person->detail);
+  g_free (person);
+}
 
 static gboolean
-fill_span (HshStore *store, HshCodebook *book, HshAnnotation *annotation, HshSpan *span, GError **error)
+prepare (HshBundleReader *reader, const char *sql, sqlite3_stmt **stmt, GError **error)
 {
-  static const char author_sql[] = "SELECT name, uuid FROM annotator WHERE id = ?1";
-  g_autoptr(GHashTable) values = hsh_store_get_attribute_values (store, annotation->id, error);
-  GHashTableIter iter;
-  gpointer key, value;
-  sqlite3_stmt *stmt;
+  if (sqlite3_prepare_v2 (reader->db, sql, -1, stmt, NULL) == SQLITE_OK)
+    return TRUE;
+  g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not read the project for export: %s",
+               sqlite3_errmsg (reader->db));
+  return FALSE;
+}
 
-  if (values == NULL)
+static gboolean
+query_failed (HshBundleReader *reader, int rc, GError **error)
+{
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
     return FALSE;
-  g_hash_table_iter_init (&iter, values);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      HshAttributeDef *def = hsh_codebook_attribute (book, *(gint64 *) key);
-      if (def != NULL)
-        hsh_span_set_attribute (span, def->name, value);
-    }
-  if (annotation->actor_id > 0)
-    {
-      g_autoptr(GError) ignored = NULL;
-      HshActor *actor = hsh_store_get_actor (store, annotation->actor_id, &ignored);
-      if (actor != NULL)
-        {
-          span->actor = g_strdup (actor->name);
-          span->actor_wikidata = g_strdup (actor->wikidata);
-          hsh_actor_free (actor);
-        }
-    }
-  span->note = hsh_store_get_annotation_note (store, annotation->id);
-  if (annotation->author_id > 0 && (stmt = hsh_store_statement (store, author_sql, error)))
-    {
-      sqlite3_bind_int64 (stmt, 1, annotation->author_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          span->annotator = hsh_model_column_dup (stmt, 0);
-          span->annotator_uuid = hsh_model_column_dup (stmt, 1);
-        }
-      sqlite3_reset (stmt);
-    }
-  span->gold = annotation->gold;
-  span->uuid = g_strdup (annotation->uuid);
+  g_set_error (error, HSH_ERROR, HSH_ERROR_IO, "Could not read the project for export: %s",
+               sqlite3_errmsg (reader->db));
   return TRUE;
+}
+
+static void
+id_map_init (IdMap *map, GDestroyNotify free_value)
+{
+  map->dense = g_ptr_array_new ();
+  map->owned = free_value != NULL ? g_ptr_array_new_with_free_func (free_value) : NULL;
+}
+
+static void
+id_map_insert (IdMap *map, gint64 id, gpointer value)
+{
+  if (map->owned != NULL)
+    g_ptr_array_add (map->owned, value);
+  if (id >= 0 && id < DENSE_IDS)
+    {
+      if ((guint) id >= map->dense->len)
+        g_ptr_array_set_size (map->dense, (guint) id + 1);
+      g_ptr_array_index (map->dense, id) = value;
+      return;
+    }
+  if (map->sparse == NULL)
+    map->sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_hash_table_insert (map->sparse, g_memdup2 (&id, sizeof id), value);
+}
+
+static inline gpointer
+id_map_lookup (const IdMap *map, gint64 id)
+{
+  if (id >= 0 && id < (gint64) map->dense->len)
+    return g_ptr_array_index (map->dense, id);
+  return map->sparse != NULL ? g_hash_table_lookup (map->sparse, &id) : NULL;
+}
+
+static void
+id_map_clear (IdMap *map)
+{
+  g_clear_pointer (&map->dense, g_ptr_array_unref);
+  g_clear_pointer (&map->sparse, g_hash_table_unref);
+  g_clear_pointer (&map->owned, g_ptr_array_unref);
+}
+
+static gboolean
+load_people (HshBundleReader *reader, const char *sql, IdMap *people, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  id_map_init (people, (GDestroyNotify) person_free);
+  if (!prepare (reader, sql, &stmt, error))
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Person *person = g_new0 (Person, 1);
+      person->name = hsh_model_column_dup (stmt, 1);
+      person->detail = hsh_model_column_dup (stmt, 2);
+      id_map_insert (people, sqlite3_column_int64 (stmt, 0), person);
+    }
+  sqlite3_finalize (stmt);
+  return !query_failed (reader, rc, error);
+}
+
+/* Lookups by id into the codebook, which the reader keeps, so each costs no copy. */
+static void
+index_codebook (HshBundleReader *reader)
+{
+  HshCodebook *book = reader->codebook;
+
+  for (guint i = 0; i < book->labels->len; i++)
+    {
+      HshLabel *label = g_ptr_array_index (book->labels, i);
+      id_map_insert (&reader->labels, label->id, label->path);
+    }
+  for (guint i = 0; i < book->attributes->len; i++)
+    {
+      HshAttributeDef *def = g_ptr_array_index (book->attributes, i);
+      id_map_insert (&reader->attributes, def->id, def->name);
+    }
+  for (guint i = 0; i < book->roles->len; i++)
+    {
+      HshRoleDef *role = g_ptr_array_index (book->roles, i);
+      id_map_insert (&reader->roles, role->id, role->name);
+    }
+}
+
+static gboolean
+count_documents (HshBundleReader *reader, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (reader->document_ids != NULL)
+    {
+      reader->count = reader->document_ids->len;
+      return TRUE;
+    }
+  if (!prepare (reader, count_sql, &stmt, error))
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    reader->count = (guint) sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return !query_failed (reader, rc, error);
+}
+
+static int
+compare_side_rows (const void *a, const void *b)
+{
+  const SideRow *x = a, *y = b;
+
+  if (x->annotation_id != y->annotation_id)
+    return x->annotation_id < y->annotation_id ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Rows of a corpus imported in one go come by annotation already: a look is cheaper than a sort. */
+static gboolean
+sorted_by_annotation (GArray *rows)
+{
+  for (guint i = 1; i < rows->len; i++)
+    if (g_array_index (rows, SideRow, i - 1).annotation_id > g_array_index (rows, SideRow, i).annotation_id)
+      return FALSE;
+  return TRUE;
+}
+
+/* Reads a side table afresh (of document @id, for a list) and sorts it by annotation; the rows
+ * of one annotation may stay in any order. */
+static gboolean
+load_side (HshBundleReader *reader, Side *side, gint64 id, GError **error)
+{
+  int rc;
+
+  g_array_set_size (side->rows, 0);
+  g_string_chunk_clear (side->texts);
+  sqlite3_reset (side->stmt);
+  if (reader->document_ids != NULL)
+    sqlite3_bind_int64 (side->stmt, 1, id);
+  while ((rc = sqlite3_step (side->stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (side->stmt, 4);
+      SideRow row = { sqlite3_column_int64 (side->stmt, 0), sqlite3_column_int64 (side->stmt, 1),
+                      sqlite3_column_int64 (side->stmt, 2), sqlite3_column_int64 (side->stmt, 3),
+                      text != NULL ? g_string_chunk_insert_len (side->texts, text, sqlite3_column_bytes (side->stmt, 4)) : NULL };
+      g_array_append_val (side->rows, row);
+    }
+  if (query_failed (reader, rc, error))
+    return FALSE;
+  if (!sorted_by_annotation (side->rows))
+    qsort (side->rows->data, side->rows->len, sizeof (SideRow), compare_side_rows);
+  return TRUE;
+}
+
+/* The rows of annotation @id in @side, @n of them. @cursor is where the last lookup ended:
+ * a document's annotations mostly follow one another in the sorted rows, so a short walk
+ * forward finds them; otherwise a binary search does. */
+static const SideRow *
+side_rows (Side *side, gint64 id, guint *cursor, guint *n)
+{
+  const SideRow *rows = (const SideRow *) (void *) side->rows->data;
+  guint len = side->rows->len, at = *cursor, low = 0, high = len;
+
+  if (at > 0 && at <= len && rows[at - 1].annotation_id < id)
+    {
+      for (guint steps = 0; at < len && rows[at].annotation_id < id && steps < 8; steps++)
+        at++;
+      if (at == len || rows[at].annotation_id >= id)
+        low = high = at;
+    }
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      if (rows[middle].annotation_id < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  for (*n = 0; low + *n < len && rows[low + *n].annotation_id == id; (*n)++)
+    ;
+  *cursor = low + *n;
+  return rows + low;
+}
+
+/* Positions the streamed queries on their first row (of document @id, for a list). */
+static void
+start_feeds (HshBundleReader *reader, gint64 id)
+{
+  for (guint f = 0; f < N_FEEDS; f++)
+    {
+      Feed *feed = &reader->feeds[f];
+      sqlite3_reset (feed->stmt);
+      if (reader->document_ids != NULL)
+        sqlite3_bind_int64 (feed->stmt, 1, id);
+      feed->rc = sqlite3_step (feed->stmt);
+    }
+}
+
+static gboolean
+prepare_queries (HshBundleReader *reader, GError **error)
+{
+  int form = reader->document_ids != NULL ? ONE_DOCUMENT : WHOLE_PROJECT;
+
+  for (guint f = 0; f < N_FEEDS; f++)
+    if (!prepare (reader, feed_sql[f][form], &reader->feeds[f].stmt, error))
+      return FALSE;
+  for (guint s = 0; s < N_SIDES; s++)
+    {
+      reader->sides[s].rows = g_array_new (FALSE, FALSE, sizeof (SideRow));
+      reader->sides[s].texts = g_string_chunk_new (4096);
+      if (!prepare (reader, side_sql[s][form], &reader->sides[s].stmt, error) ||
+          (form == WHOLE_PROJECT && !load_side (reader, &reader->sides[s], 0, error)))
+        return FALSE;
+    }
+  if (form == WHOLE_PROJECT)
+    start_feeds (reader, 0);
+  return TRUE;
+}
+
+HshBundleReader *
+hsh_bundle_reader_new (HshStore *store, GArray *document_ids, HshLayer layer, GError **error)
+{
+  g_autoptr(HshBundleReader) reader = g_new0 (HshBundleReader, 1);
+
+  g_return_val_if_fail (HSH_IS_STORE (store), NULL);
+  reader->db = hsh_store_get_db (store);
+  reader->layer = layer;
+  reader->bundle = hsh_bundle_new (NULL, NULL);
+  g_ptr_array_set_free_func (reader->bundle->spans, NULL);
+  g_ptr_array_set_free_func (reader->bundle->roles, NULL);
+  g_clear_pointer (&reader->bundle->title, g_free);
+  g_clear_pointer (&reader->bundle->text, g_free);
+  reader->strings = g_string_chunk_new (16384);
+  reader->span_pool = g_ptr_array_new ();
+  reader->role_pool = g_ptr_array_new_with_free_func (g_free);
+  reader->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  reader->ordered = g_ptr_array_new ();
+  reader->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  if (document_ids != NULL)
+    reader->document_ids = g_array_copy (document_ids);
+  id_map_init (&reader->labels, NULL);
+  id_map_init (&reader->attributes, NULL);
+  id_map_init (&reader->roles, NULL);
+  if (!(reader->codebook = hsh_store_load_codebook (store, error)) ||
+      !load_people (reader, actors_sql, &reader->actors, error) ||
+      !load_people (reader, annotators_sql, &reader->annotators, error) ||
+      !count_documents (reader, error))
+    return NULL;
+  index_codebook (reader);
+  if (!prepare_queries (reader, error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+guint
+hsh_bundle_reader_count (HshBundleReader *reader)
+{
+  return reader->count;
+}
+
+/* Moves @feed past rows of documents before @document_id (deleted ones) and says whether its
+ * current row belongs to @document_id. */
+static inline gboolean
+feed_at (Feed *feed, gint64 document_id)
+{
+  gint64 row_document = 0;
+
+  while (feed->rc == SQLITE_ROW && (row_document = sqlite3_column_int64 (feed->stmt, 0)) < document_id)
+    feed->rc = sqlite3_step (feed->stmt);
+  return feed->rc == SQLITE_ROW && row_document == document_id;
+}
+
+/* A copy of a column that lasts as long as the lent bundle. */
+static char *
+column_keep (HshBundleReader *reader, sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  if (text == NULL)
+    return NULL;
+  return g_string_chunk_insert_len (reader->strings, text, sqlite3_column_bytes (stmt, column));
+}
+
+static void
+start_bundle (HshBundleReader *reader, sqlite3_stmt *row)
+{
+  HshBundle *bundle = reader->bundle;
+
+  g_string_chunk_clear (reader->strings);
+  reader->spans_taken = reader->roles_taken = 0;
+  g_ptr_array_set_size (bundle->spans, 0);
+  g_ptr_array_set_size (bundle->roles, 0);
+  /* A caller that validated the last bundle left an index of its text. */
+  g_clear_pointer (&bundle->text_index, hsh_offset_index_free);
+  bundle->uuid = column_keep (reader, row, 1);
+  bundle->sha256 = column_keep (reader, row, 2);
+  bundle->title = column_keep (reader, row, 3);
+  bundle->source = column_keep (reader, row, 4);
+  bundle->language = column_keep (reader, row, 5);
+  bundle->direction = hsh_direction_from_string ((const char *) sqlite3_column_text (row, 6));
+  bundle->text = column_keep (reader, row, 7);
+}
+
+static void
+set_person (const IdMap *people, gint64 id, char **name, char **detail)
+{
+  Person *person = id > 0 ? id_map_lookup (people, id) : NULL;
+
+  *name = person != NULL ? person->name : NULL;
+  *detail = person != NULL ? person->detail : NULL;
+}
+
+static HshSpan *
+take_span (HshBundleReader *reader)
+{
+  HshSpan *span;
+
+  if (reader->spans_taken == reader->span_pool->len)
+    {
+      span = g_new0 (HshSpan, 1);
+      span->ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
+      span->attributes = g_hash_table_new (g_str_hash, g_str_equal);
+      g_ptr_array_add (reader->span_pool, span);
+    }
+  span = g_ptr_array_index (reader->span_pool, reader->spans_taken++);
+  g_array_set_size (span->ranges, 0);
+  g_hash_table_remove_all (span->attributes);
+  return span;
+}
+
+/* Built here rather than by hsh_bundle_add_span, which would slice each covered text out of the
+ * document again: the store keeps it with the annotation. Its key comes once it is in order. */
+static HshSpan *
+span_from_row (HshBundleReader *reader, sqlite3_stmt *row)
+{
+  HshSpan *span = take_span (reader);
+  const char *label = id_map_lookup (&reader->labels, sqlite3_column_int64 (row, 3));
+
+  span->key = NULL;
+  span->uuid = column_keep (reader, row, 2);
+  span->label = (char *) (label != NULL ? label : "Unknown");
+  span->text = column_keep (reader, row, 4);
+  span->note = NULL;
+  set_person (&reader->actors, sqlite3_column_int64 (row, 5), &span->actor, &span->actor_wikidata);
+  set_person (&reader->annotators, sqlite3_column_int64 (row, 6), &span->annotator, &span->annotator_uuid);
+  span->gold = sqlite3_column_int (row, 7) != 0;
+  return span;
+}
+
+/* Rows come one per range, ordered by annotation: consecutive rows of one id are one span. */
+static void
+read_annotations (HshBundleReader *reader, gint64 document_id)
+{
+  Feed *feed = &reader->feeds[FEED_ANNOTATIONS];
+  Entry *entry = NULL;
+
+  g_array_set_size (reader->entries, 0);
+  for (; feed_at (feed, document_id); feed->rc = sqlite3_step (feed->stmt))
+    {
+      HshRange range = { sqlite3_column_int64 (feed->stmt, 8), sqlite3_column_int64 (feed->stmt, 9) };
+      gint64 id = sqlite3_column_int64 (feed->stmt, 1);
+
+      if (entry == NULL || entry->id != id)
+        {
+          Entry added = { id, range.start, range.end, span_from_row (reader, feed->stmt) };
+          g_array_append_val (reader->entries, added);
+          entry = &g_array_index (reader->entries, Entry, reader->entries->len - 1);
+        }
+      g_array_append_val (entry->span->ranges, range);
+      entry->end = MAX (entry->end, range.end);
+    }
+}
+
+static void
+add_attributes (HshBundleReader *reader, Entry *entry, guint *cursor)
+{
+  guint n;
+  const SideRow *rows = side_rows (&reader->sides[SIDE_ATTRIBUTES], entry->id, cursor, &n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *name = id_map_lookup (&reader->attributes, rows[i].number);
+      if (name != NULL)
+        g_hash_table_insert (entry->span->attributes, (gpointer) name, (gpointer) rows[i].text);
+    }
+}
+
+static void
+add_note (HshBundleReader *reader, Entry *entry, guint *cursor)
+{
+  guint n;
+  const SideRow *rows = side_rows (&reader->sides[SIDE_NOTES], entry->id, cursor, &n);
+  const SideRow *first = n > 0 ? &rows[0] : NULL;
+
+  for (guint i = 1; i < n; i++)
+    if (rows[i].order < first->order)
+      first = &rows[i];
+  if (first != NULL && first->number == 0)
+    entry->span->note = (char *) first->text;
+}
+
+static void
+add_details (HshBundleReader *reader)
+{
+  guint attributes = 0, notes = 0;
+
+  for (guint i = 0; i < reader->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (reader->entries, Entry, i);
+      add_attributes (reader, entry, &attributes);
+      add_note (reader, entry, &notes);
+    }
+}
+
+static int
+compare_ranges (const void *a, const void *b)
+{
+  const HshRange *x = a, *y = b;
+  return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->end > y->end) - (x->end < y->end);
+}
+
+/* The model's order (hsh_store_list_annotations): by start, then longest first, then by id. */
+static int
+compare_entries (const void *a, const void *b)
+{
+  const Entry *x = *(const Entry *const *) a, *y = *(const Entry *const *) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->end != y->end)
+    return x->end > y->end ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+static void
+set_key (HshBundleReader *reader, HshSpan *span, guint number)
+{
+  char key[16];
+  int n = sizeof key;
+
+  key[--n] = '\0';
+  do
+    key[--n] = (char) ('0' + number % 10);
+  while ((number /= 10) > 0);
+  key[--n] = 'T';
+  span->key = g_string_chunk_insert_len (reader->strings, key + n, sizeof key - 1 - n);
+}
+
+/* Pointers are sorted, not the entries: a hundred of them fit the stack where qsort wants
+ * its scratch space, and the entries stay in id order for the lookups that follow. */
+static void
+add_spans_in_order (HshBundleReader *reader, HshBundle *bundle)
+{
+  GPtrArray *ordered = reader->ordered;
+
+  g_ptr_array_set_size (ordered, 0);
+  for (guint i = 0; i < reader->entries->len; i++)
+    g_ptr_array_add (ordered, &g_array_index (reader->entries, Entry, i));
+  qsort (ordered->pdata, ordered->len, sizeof (gpointer), compare_entries);
+  for (guint i = 0; i < ordered->len; i++)
+    {
+      HshSpan *span = ((Entry *) g_ptr_array_index (ordered, i))->span;
+      if (span->ranges->len > 1)
+        qsort (span->ranges->data, span->ranges->len, sizeof (HshRange), compare_ranges);
+      set_key (reader, span, i + 1);
+      g_ptr_array_add (bundle->spans, span);
+    }
+}
+
+static int
+compare_entry_ids (const void *key, const void *member)
+{
+  gint64 id = *(const gint64 *) key;
+  const Entry *entry = member;
+  return (id > entry->id) - (id < entry->id);
+}
+
+static const char *
+key_of (GArray *entries, gint64 id)
+{
+  const Entry *found = bsearch (&id, entries->data, entries->len, sizeof (Entry), compare_entry_ids);
+  return found != NULL ? found->span->key : NULL;
+}
+
+static int
+compare_links (const void *a, const void *b)
+{
+  const Link *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Links in the order they were made; one whose target is not a live annotation of this
+ * document, or whose role left the codebook, is left out. */
+static void
+add_roles (HshBundleReader *reader, HshBundle *bundle)
+{
+  GArray *links = reader->links;
+  guint cursor = 0, n;
+
+  g_array_set_size (links, 0);
+  for (guint i = 0; i < reader->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (reader->entries, Entry, i);
+      const SideRow *rows = side_rows (&reader->sides[SIDE_ROLES], entry->id, &cursor, &n);
+      for (guint r = 0; r < n; r++)
+        {
+          Link link = { rows[r].order, id_map_lookup (&reader->roles, rows[r].number),
+                        entry->span->key, key_of (reader->entries, rows[r].target) };
+          if (link.role != NULL && link.target != NULL)
+            g_array_append_val (links, link);
+        }
+    }
+  qsort (links->data, links->len, sizeof (Link), compare_links);
+  for (guint i = 0; i < links->len; i++)
+    {
+      const Link *link = &g_array_index (links, Link, i);
+      HshRoleRef *role;
+
+      if (reader->roles_taken == reader->role_pool->len)
+        g_ptr_array_add (reader->role_pool, g_new0 (HshRoleRef, 1));
+      role = g_ptr_array_index (reader->role_pool, reader->roles_taken++);
+      role->source = (char *) link->source;
+      role->role = (char *) link->role;
+      role->target = (char *) link->target;
+      g_ptr_array_add (bundle->roles, role);
+    }
+}
+
+static void
+keep_layer (HshBundle *bundle, HshLayer layer)
+{
+  if (layer == HSH_LAYER_ALL)
+    return;
+  for (guint i = bundle->spans->len; i-- > 0;)
+    {
+      HshSpan *span = g_ptr_array_index (bundle->spans, i);
+      if (span->gold != (layer == HSH_LAYER_GOLD))
+        g_ptr_array_remove_index (bundle->spans, i);
+    }
+  /* A role whose source or target left with its layer goes too. */
+  for (guint i = bundle->roles->len; i-- > 0;)
+    {
+      HshRoleRef *role = g_ptr_array_index (bundle->roles, i);
+      if (hsh_bundle_find_span (bundle, role->source) == NULL || hsh_bundle_find_span (bundle, role->target) == NULL)
+        g_ptr_array_remove_index (bundle->roles, i);
+    }
+}
+
+/* For a list: the queries of its next document. Stepping a finished statement would start it
+ * again, so the whole-project form is never asked past its end. */
+static gboolean
+start_document (HshBundleReader *reader, GError **error)
+{
+  gint64 id;
+
+  if (reader->document_ids == NULL)
+    return TRUE;
+  if (reader->done >= reader->document_ids->len)
+    return FALSE;
+  id = g_array_index (reader->document_ids, gint64, reader->done);
+  start_feeds (reader, id);
+  for (guint s = 0; s < N_SIDES; s++)
+    if (!load_side (reader, &reader->sides[s], id, error))
+      return FALSE;
+  if (reader->feeds[FEED_DOCUMENTS].rc == SQLITE_DONE)
+    {
+      g_set_error (error, HSH_ERROR, HSH_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT " in the project", id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+read_bundle (HshBundleReader *reader)
+{
+  sqlite3_stmt *row = reader->feeds[FEED_DOCUMENTS].stmt;
+  gint64 id = sqlite3_column_int64 (row, 0);
+
+  start_bundle (reader, row);
+  read_annotations (reader, id);
+  add_details (reader);
+  add_spans_in_order (reader, reader->bundle);
+  add_roles (reader, reader->bundle);
+}
+
+const HshBundle *
+hsh_bundle_reader_borrow_next (HshBundleReader *reader, GError **error)
+{
+  Feed *documents = &reader->feeds[FEED_DOCUMENTS];
+
+  g_return_val_if_fail (reader != NULL, NULL);
+  if (!start_document (reader, error))
+    return NULL;
+  if (documents->rc != SQLITE_ROW)
+    {
+      query_failed (reader, documents->rc, error);
+      return NULL;
+    }
+  read_bundle (reader);
+  if (reader->document_ids == NULL)
+    documents->rc = sqlite3_step (documents->stmt);
+  for (guint f = 0; f < N_FEEDS; f++)
+    if (query_failed (reader, reader->feeds[f].rc, error))
+      return NULL;
+  keep_layer (reader->bundle, reader->layer);
+  reader->done++;
+  return reader->bundle;
+}
+
+static HshSpan *
+copy_span (const HshSpan *lent)
+{
+  HshSpan *span = g_new0 (HshSpan, 1);
+  GHashTableIter iter;
+  gpointer name, value;
+
+  span->key = g_strdup (lent->key);
+  span->uuid = g_strdup (lent->uuid);
+  span->label = g_strdup (lent->label);
+  span->ranges = g_array_copy (lent->ranges);
+  span->text = g_strdup (lent->text);
+  span->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, lent->attributes);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    hsh_span_set_attribute (span, name, value);
+  span->actor = g_strdup (lent->actor);
+  span->actor_wikidata = g_strdup (lent->actor_wikidata);
+  span->note = g_strdup (lent->note);
+  span->annotator = g_strdup (lent->annotator);
+  span->annotator_uuid = g_strdup (lent->annotator_uuid);
+  span->gold = lent->gold;
+  return span;
+}
+
+/* A bundle of its own, for callers that keep it. */
+static HshBundle *
+copy_bundle (const HshBundle *lent)
+{
+  HshBundle *bundle = hsh_bundle_new (lent->title, lent->text);
+
+  bundle->uuid = g_strdup (lent->uuid);
+  bundle->source = g_strdup (lent->source);
+  bundle->language = g_strdup (lent->language);
+  bundle->direction = lent->direction;
+  bundle->sha256 = g_strdup (lent->sha256);
+  for (guint i = 0; i < lent->spans->len; i++)
+    g_ptr_array_add (bundle->spans, copy_span (g_ptr_array_index (lent->spans, i)));
+  for (guint i = 0; i < lent->roles->len; i++)
+    {
+      const HshRoleRef *role = g_ptr_array_index (lent->roles, i);
+      hsh_bundle_add_role (bundle, role->source, role->role, role->target);
+    }
+  return bundle;
+}
+
+HshBundle *
+hsh_bundle_reader_next (HshBundleReader *reader, GError **error)
+{
+  const HshBundle *lent = hsh_bundle_reader_borrow_next (reader, error);
+
+  return lent != NULL ? copy_bundle (lent) : NULL;
+}
+
+/* The lent bundle owns nothing of what it points to; its spans and roles are the pools'. */
+static void
+free_lent (HshBundleReader *reader)
+{
+  HshBundle *bundle = reader->bundle;
+
+  for (guint i = 0; i < reader->span_pool->len; i++)
+    {
+      HshSpan *span = g_ptr_array_index (reader->span_pool, i);
+      g_array_unref (span->ranges);
+      g_hash_table_unref (span->attributes);
+      g_free (span);
+    }
+  g_ptr_array_unref (reader->span_pool);
+  g_ptr_array_unref (reader->role_pool);
+  g_ptr_array_set_size (bundle->spans, 0);
+  g_ptr_array_set_size (bundle->roles, 0);
+  bundle->uuid = bundle->title = bundle->source = bundle->language = bundle->text = bundle->sha256 = NULL;
+  hsh_bundle_free (bundle);
+  g_string_chunk_free (reader->strings);
+}
+
+void
+hsh_bundle_reader_free (HshBundleReader *reader)
+{
+  if (reader == NULL)
+    return;
+  for (guint f = 0; f < N_FEEDS; f++)
+    sqlite3_finalize (reader->feeds[f].stmt);
+  for (guint s = 0; s < N_SIDES; s++)
+    {
+      sqlite3_finalize (reader->sides[s].stmt);
+      g_clear_pointer (&reader->sides[s].rows, g_array_unref);
+      g_clear_pointer (&reader->sides[s].texts, g_string_chunk_free);
+    }
+  g_clear_pointer (&reader->document_ids, g_array_unref);
+  id_map_clear (&reader->labels);
+  id_map_clear (&reader->attributes);
+  id_map_clear (&reader->roles);
+  id_map_clear (&reader->actors);
+  id_map_clear (&reader->annotators);
+  g_clear_pointer (&reader->codebook, hsh_codebook_free);
+  free_lent (reader);
+  g_array_unref (reader->entries);
+  g_ptr_array_unref (reader->ordered);
+  g_array_unref (reader->links);
+  g_free (reader);
 }
 
 HshBundle *
 hsh_store_export_bundle (HshStore *store, gint64 document_id, GError **error)
 {
-  g_autoptr(HshDocument) document = hsh_store_get_document (store, document_id, error);
-  g_autofree char *text = document != NULL ? hsh_store_get_document_text (store, document_id, error) : NULL;
-  g_autoptr(HshCodebook) book = text != NULL ? hsh_store_load_codebook (store, error) : NULL;
-  g_autoptr(GPtrArray) annotations = book != NULL ? hsh_store_list_annotations (store, document_id, error) : NULL;
-  g_autoptr(GPtrArray) links = annotations != NULL ? hsh_store_list_role_links (store, document_id, error) : NULL;
-  g_autoptr(HshBundle) bundle = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(HshBundleReader) reader = NULL;
 
-  if (links == NULL)
+  g_array_append_val (ids, document_id);
+  if (!(reader = hsh_bundle_reader_new (store, ids, HSH_LAYER_ALL, error)))
     return NULL;
-  bundle = hsh_bundle_new (document->title, text);
-  bundle->uuid = g_strdup (document->uuid);
-  bundle->source = g_strdup (document->source);
-  bundle->language = g_strdup (document->language);
-  bundle->direction = document->direction;
-  for (guint i = 0; i < annotations->len; i++)
-    {
-      HshAnnotation *annotation = g_ptr_array_index (annotations, i);
-      HshLabel *label = hsh_codebook_label (book, annotation->label_id);
-      g_autofree char *key = g_strdup_printf ("T%u", i + 1);
-      HshRange *first = &g_array_index (annotation->ranges, HshRange, 0);
-      HshSpan *span = hsh_bundle_add_span (bundle, key, label != NULL ? label->path : "Unknown", first->start, first->end);
-
-      for (guint r = 1; r < annotation->ranges->len; r++)
-        {
-          HshRange *range = &g_array_index (annotation->ranges, HshRange, r);
-          hsh_span_add_range (span, range->start, range->end);
-        }
-      g_free (span->text);
-      span->text = g_strdup (annotation->text);
-      if (!fill_span (store, book, annotation, span, error))
-        return NULL;
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      HshRoleLink *link = g_ptr_array_index (links, i);
-      HshRoleDef *role = hsh_codebook_role (book, link->role_id);
-      const char *source = NULL, *target = NULL;
-      for (guint a = 0; a < annotations->len; a++)
-        {
-          HshAnnotation *annotation = g_ptr_array_index (annotations, a);
-          HshSpan *span = g_ptr_array_index (bundle->spans, a);
-          if (annotation->id == link->source_id)
-            source = span->key;
-          if (annotation->id == link->target_id)
-            target = span->key;
-        }
-      if (role != NULL && source != NULL && target != NULL)
-        hsh_bundle_add_role (bundle, source, role->name, target);
-    }
-  return g_steal_pointer (&bundle);
+  return hsh_bundle_reader_next (reader, error);
 }

@@ -54,6 +54,7 @@ hsh_bundle_free (HshBundle *bundle)
   g_ptr_array_unref (bundle->spans);
   g_ptr_array_unref (bundle->roles);
   hsh_offset_index_free (bundle->text_index);
+  g_free (bundle->sha256);
   g_free (bundle);
 }
 

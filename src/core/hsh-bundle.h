@@ -41,6 +41,10 @@ typedef struct {
   /* private: built on the first hsh_bundle_add_span, so adding thousands of spans to a
    * megabyte text slices it without walking it from the start each time */
   struct _HshOffsetIndex *text_index;
+  /* SHA-256 of @text in lowercase hex when the producer already knows it (the store keeps it
+   * per document), so writers need not hash every text again; NULL: unknown. Whoever changes
+   * @text clears it. */
+  char        *sha256;
 } HshBundle;
 
 HshBundle *hsh_bundle_new          (const char  *title,

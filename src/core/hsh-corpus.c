@@ -1,24 +1,20 @@
-/* hsh-corpus.c: choosing documents and layers for export, and guessing an import's format. */
+/* hsh-corpus.c: exporting a project's documents (streamed where the format allows) and guessing
+ * an import's format. */
 #include "hsh-corpus.h"
+#include "hsh-export-file.h"
+#include "hsh-format-jsonl.h"
 
-static void
-keep_layer (HshBundle *bundle, HshLayer layer)
+/* Either the reader's next bundle, or FALSE: at the end, or with @error set when it failed. */
+static gboolean
+read_next (HshBundleReader *reader, HshBundle **bundle, GError **error)
 {
-  if (layer == HSH_LAYER_ALL)
-    return;
-  for (guint i = bundle->spans->len; i-- > 0;)
-    {
-      HshSpan *span = g_ptr_array_index (bundle->spans, i);
-      if (span->gold != (layer == HSH_LAYER_GOLD))
-        g_ptr_array_remove_index (bundle->spans, i);
-    }
-  /* A role whose source or target left with its layer goes too. */
-  for (guint i = bundle->roles->len; i-- > 0;)
-    {
-      HshRoleRef *role = g_ptr_array_index (bundle->roles, i);
-      if (hsh_bundle_find_span (bundle, role->source) == NULL || hsh_bundle_find_span (bundle, role->target) == NULL)
-        g_ptr_array_remove_index (bundle->roles, i);
-    }
+  GError *read_error = NULL;
+
+  if ((*bundle = hsh_bundle_reader_next (reader, &read_error)) != NULL)
+    return TRUE;
+  if (read_error != NULL)
+    g_propagate_error (error, read_error);
+  return FALSE;
 }
 
 GPtrArray *
@@ -26,28 +22,103 @@ hsh_store_export_bundles (HshStore *store, GArray *document_ids, HshLayer layer,
                           GCancellable *cancellable, GError **error)
 {
   g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(HshBundleReader) reader = hsh_bundle_reader_new (store, document_ids, layer, error);
+  GError *read_error = NULL;
+  HshBundle *bundle;
 
-  if (document_ids == NULL)
+  if (reader == NULL)
+    return NULL;
+  while (!g_cancellable_set_error_if_cancelled (cancellable, &read_error) &&
+         read_next (reader, &bundle, &read_error))
+    g_ptr_array_add (bundles, bundle);
+  if (read_error != NULL)
     {
-      g_autoptr(GPtrArray) documents = hsh_store_list_documents (store, error);
-      if (documents == NULL)
-        return NULL;
-      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-      for (guint i = 0; i < documents->len; i++)
-        g_array_append_val (ids, ((HshDocument *) g_ptr_array_index (documents, i))->id);
-      document_ids = ids;
-    }
-  for (guint i = 0; i < document_ids->len; i++)
-    {
-      HshBundle *bundle;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !(bundle = hsh_store_export_bundle (store, g_array_index (document_ids, gint64, i), error)))
-        return NULL;
-      keep_layer (bundle, layer);
-      g_ptr_array_add (bundles, bundle);
+      g_propagate_error (error, read_error);
+      return NULL;
     }
   return g_steal_pointer (&bundles);
+}
+
+static void
+count_written (HshExportSummary *summary, const HshBundle *bundle, const HshExportOptions *options)
+{
+  summary->documents++;
+  for (guint i = 0; i < bundle->spans->len; i++)
+    summary->annotations += hsh_export_options_accept (options, g_ptr_array_index (bundle->spans, i));
+}
+
+/* One document formatted before the next is read, in a bundle the reader lends and reuses:
+ * memory stays that of one bundle and the output buffer, however large the project. (A second
+ * thread formatting while this one reads was tried: handing bundles between cores cost more
+ * than it overlapped.) */
+static gboolean
+stream_jsonl (HshBundleReader *reader, const char *path, const HshExportOptions *options,
+              HshExportSummary *summary, GError **error)
+{
+  g_autoptr(HshExportFile) file = hsh_export_file_new (path, error);
+  guint count = hsh_bundle_reader_count (reader);
+  GError *read_error = NULL;
+  const HshBundle *bundle;
+
+  if (file == NULL)
+    return FALSE;
+  for (guint i = 0; (bundle = hsh_bundle_reader_borrow_next (reader, &read_error)) != NULL; i++)
+    {
+      if (!hsh_export_step (options, i, count, &read_error))
+        break;
+      count_written (summary, bundle, options);
+      hsh_jsonl_append_bundle (hsh_export_file_buffer (file), bundle, options);
+      if (!hsh_export_file_flush_if_full (file, &read_error))
+        break;
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+  return hsh_export_step (options, count, count, error) && hsh_export_file_commit (file, error);
+}
+
+static gboolean
+write_all (HshBundleReader *reader, const HshFormat *format, const char *path,
+           const HshExportOptions *options, HshExportSummary *summary, GError **error)
+{
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
+  GError *read_error = NULL;
+  HshBundle *bundle;
+
+  while (!g_cancellable_set_error_if_cancelled (options != NULL ? options->cancellable : NULL, &read_error) &&
+         read_next (reader, &bundle, &read_error))
+    {
+      count_written (summary, bundle, options);
+      g_ptr_array_add (bundles, bundle);
+    }
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, read_error);
+      return FALSE;
+    }
+  return format->write (bundles, path, options, error);
+}
+
+gboolean
+hsh_store_export (HshStore *store, const HshFormat *format, GArray *document_ids, HshLayer layer,
+                  const char *path, const HshExportOptions *options, HshExportSummary *summary,
+                  GError **error)
+{
+  g_autoptr(HshBundleReader) reader = NULL;
+  HshExportSummary written = { 0 };
+
+  g_return_val_if_fail (format != NULL && format->write != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (!(reader = hsh_bundle_reader_new (store, document_ids, layer, error)))
+    return FALSE;
+  if (format->write == hsh_jsonl_write ? !stream_jsonl (reader, path, options, &written, error)
+                                       : !write_all (reader, format, path, options, &written, error))
+    return FALSE;
+  if (summary != NULL)
+    *summary = written;
+  return TRUE;
 }
 
 char **

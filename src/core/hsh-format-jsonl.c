@@ -55,21 +55,48 @@ append_escape (GString *out, guchar c)
     }
 }
 
+/* Whether any of eight bytes needs escaping: one below 0x20 (the borrow trick finds them, and
+ * only reports a false one next to a true one), a quote or a backslash (zero after an XOR). The
+ * bytes of Arabic letters never do, so most of a text is checked a word at a time. */
+static inline gboolean
+word_needs_escape (guint64 word)
+{
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 quote = word ^ (ones * '"');
+  guint64 backslash = word ^ (ones * '\\');
+
+  guint64 control = (word - ones * 0x20) & ~word;
+
+  return ((control | ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash)) & highs) != 0;
+}
+
 void
 hsh_json_append_string (GString *out, const char *value)
 {
   const guchar *p = (const guchar *) value;
+  const guchar *end = p + strlen (value);
   const guchar *run = p;
 
   g_string_append_c (out, '"');
-  for (; *p != '\0'; p++)
-    if (needs_escape[*p])
-      {
-        put (out, (const char *) run, (gsize) (p - run));
-        append_escape (out, *p);
-        run = p + 1;
-      }
-  put (out, (const char *) run, (gsize) (p - run));
+  while (p < end)
+    {
+      guint64 word;
+
+      if (end - p >= 8 && (memcpy (&word, p, sizeof word), !word_needs_escape (word)))
+        {
+          p += sizeof word;
+          continue;
+        }
+      if (needs_escape[*p])
+        {
+          put (out, (const char *) run, (gsize) (p - run));
+          append_escape (out, *p);
+          run = p + 1;
+        }
+      p++;
+    }
+  put (out, (const char *) run, (gsize) (end - run));
   g_string_append_c (out, '"');
 }
 
@@ -97,14 +124,6 @@ append_int (GString *out, gint64 value)
     g_string_append_c (out, '-');
   while (n > 0)
     g_string_append_c (out, digits[--n]);
-}
-
-static void
-append_key (GString *out, const char *key)
-{
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  PUT_LITERAL (out, "\":");
 }
 
 static int
@@ -158,22 +177,22 @@ append_ranges (GString *out, GArray *ranges)
   g_string_append_c (out, ']');
 }
 
+/* A key and its object of two strings; @opening is `,"key":{"first":` and @middle `,"second":`,
+ * spelled out by the caller so that no key is measured or copied piecewise per span. */
 static void
-append_pair (GString *out, const char *key, const char *first_name, const char *first,
-             const char *second_name, const char *second)
+append_pair (GString *out, const char *opening, gsize opening_length, const char *first,
+             const char *middle, gsize middle_length, const char *second)
 {
   if (first == NULL && second == NULL)
     return;
-  g_string_append_c (out, ',');
-  append_key (out, key);
-  g_string_append_c (out, '{');
-  append_key (out, first_name);
+  put (out, opening, opening_length);
   append_string_or_null (out, first);
-  g_string_append_c (out, ',');
-  append_key (out, second_name);
+  put (out, middle, middle_length);
   append_string_or_null (out, second);
   g_string_append_c (out, '}');
 }
+
+#define LITERAL(literal) "" literal, sizeof (literal) - 1
 
 /* Keys whose value is null, empty or false are left out: a million annotations are mostly
  * without notes or actors, and the reader takes an absent key as exactly that value. */
@@ -198,13 +217,15 @@ append_span (GString *out, const HshSpan *span)
       PUT_LITERAL (out, ",\"attributes\":");
       append_string_map (out, span->attributes);
     }
-  append_pair (out, "actor", "name", span->actor, "wikidata", span->actor_wikidata);
+  append_pair (out, LITERAL (",\"actor\":{\"name\":"), span->actor,
+               LITERAL (",\"wikidata\":"), span->actor_wikidata);
   if (span->note != NULL)
     {
       PUT_LITERAL (out, ",\"note\":");
       hsh_json_append_string (out, span->note);
     }
-  append_pair (out, "annotator", "name", span->annotator, "uuid", span->annotator_uuid);
+  append_pair (out, LITERAL (",\"annotator\":{\"name\":"), span->annotator,
+               LITERAL (",\"uuid\":"), span->annotator_uuid);
   if (span->gold)
     PUT_LITERAL (out, ",\"gold\":true");
   g_string_append_c (out, '}');
@@ -246,7 +267,9 @@ filters_spans (const HshExportOptions *options)
 static void
 append_header (GString *out, const HshBundle *bundle)
 {
-  g_autofree char *sha256 = hsh_text_sha256 (bundle->text);
+  /* Hashing every text again would cost more than formatting its spans; the store knows it. */
+  g_autofree char *computed = bundle->sha256 == NULL ? hsh_text_sha256 (bundle->text) : NULL;
+  const char *sha256 = bundle->sha256 != NULL ? bundle->sha256 : computed;
 
   g_string_append (out, "{\"hashiya\":" G_STRINGIFY (HSH_JSONL_VERSION)
                         ",\"offsets\":\"unicode-code-points\",\"uuid\":");
