@@ -77,8 +77,7 @@ on_write_progress (double   fraction,
 {
   ExportJob *job = user_data;
 
-  /* Reading the project is the first fifth of the work, writing the rest. */
-  g_atomic_int_set (&job->permille, 200 + (int) (CLAMP (fraction, 0.0, 1.0) * 800));
+  g_atomic_int_set (&job->permille, (int) (CLAMP (fraction, 0.0, 1.0) * 1000));
 }
 
 static gboolean
@@ -88,18 +87,14 @@ run_export (ExportJob     *job,
 {
   g_autoptr(HshStore) store = NULL;
   g_autoptr(HshCodebook) book = NULL;
-  g_autoptr(GPtrArray) bundles = NULL;
   g_auto(GStrv) codebook = NULL;
   HshExportOptions options = { 0 };
+  HshExportSummary summary = { 0 };
 
   /* A connection of our own: the window's statement cache must stay on the main thread. */
   store = hsh_store_open (job->project_path, HSH_STORE_OPEN_READ_ONLY, error);
   if (store == NULL || (book = hsh_store_load_codebook (store, error)) == NULL)
     return FALSE;
-  bundles = hsh_store_export_bundles (store, job->document_ids, job->layer, cancellable, error);
-  if (bundles == NULL)
-    return FALSE;
-  g_atomic_int_set (&job->permille, 200);
 
   codebook = hsh_codebook_dup_paths (book);
   options.labels = (const char *const *) job->labels;
@@ -110,17 +105,12 @@ run_export (ExportJob     *job,
   options.cancellable = cancellable;
   options.progress = on_write_progress;
   options.progress_data = job;
-  if (!job->format->write (bundles, job->destination, &options, error))
+  /* The same path as hashiya-cli export: JSONL streams a document at a time. */
+  if (!hsh_store_export (store, job->format, job->document_ids, job->layer, job->destination, &options,
+                         &summary, error))
     return FALSE;
-
-  job->documents = bundles->len;
-  for (guint i = 0; i < bundles->len; i++)
-    {
-      const HshBundle *bundle = g_ptr_array_index (bundles, i);
-
-      for (guint s = 0; s < bundle->spans->len; s++)
-        job->annotations += hsh_export_options_accept (&options, g_ptr_array_index (bundle->spans, s));
-    }
+  job->documents = summary.documents;
+  job->annotations = summary.annotations;
   g_atomic_int_set (&job->permille, 1000);
   return TRUE;
 }
