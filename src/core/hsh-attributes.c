@@ -97,6 +97,46 @@ find_value_row (HshStore *store, gint64 annotation_id, gint64 attribute_id, GErr
   return id;
 }
 
+/* Sets or clears, within @log, the one text row (an attribute value, a note) that hangs off an
+ * annotation: @row is the existing row or 0. @update_sql binds (?1 row, ?2 text, ?3 deleted,
+ * ?4 author, ?5 now); @insert_sql binds (?1 uuid, ?2 @owner, ?3 @key, ?4 text, ?5 author, ?6 now). */
+static gboolean
+write_text_row (HshStore *store, HshOplog *log, const char *table, gint64 row, const char *update_sql,
+                const char *insert_sql, gint64 owner, gint64 key, const char *text, GError **error)
+{
+  gboolean clear = text == NULL || *text == '\0';
+  sqlite3_stmt *stmt;
+
+  if (row > 0)
+    {
+      if (!hsh_oplog_before (log, table, row, error) || !(stmt = hsh_store_statement (store, update_sql, error)))
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, row);
+      sqlite3_bind_text (stmt, 2, clear ? "" : text, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, clear ? 1 : 0);
+      hsh_model_bind_author (store, stmt, 4);
+      sqlite3_bind_int64 (stmt, 5, hsh_now_ms ());
+      if (!hsh_store_step_done (store, stmt, "changing a value", error))
+        return FALSE;
+    }
+  else if (!clear)
+    {
+      g_autofree char *uuid = hsh_uuid_new ();
+      if (!(stmt = hsh_store_statement (store, insert_sql, error)))
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, owner);
+      sqlite3_bind_int64 (stmt, 3, key);
+      sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
+      hsh_model_bind_author (store, stmt, 5);
+      sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
+      if (!hsh_store_step_done (store, stmt, "storing a value", error))
+        return FALSE;
+      row = sqlite3_last_insert_rowid (hsh_store_get_db (store));
+    }
+  return row == 0 || hsh_oplog_after (log, table, row, error);
+}
+
 gboolean
 hsh_store_set_attribute_value (HshStore *store, gint64 annotation_id, gint64 attribute_id,
                                const char *value, GError **error)
@@ -108,7 +148,6 @@ hsh_store_set_attribute_value (HshStore *store, gint64 annotation_id, gint64 att
     "UPDATE attribute_value SET value = ?2, deleted = ?3, author = ?4, modified = ?5, revision = revision + 1 WHERE id = ?1";
   gboolean clear = value == NULL || *value == '\0';
   g_autoptr(HshAnnotation) annotation = hsh_store_get_annotation (store, annotation_id, error);
-  sqlite3_stmt *stmt;
   HshOplog *log;
   gint64 row;
 
@@ -116,43 +155,13 @@ hsh_store_set_attribute_value (HshStore *store, gint64 annotation_id, gint64 att
     return FALSE;
   if (!(log = hsh_oplog_start (store, annotation->document_id, "Change an attribute", error)))
     return FALSE;
-  if ((row = find_value_row (store, annotation_id, attribute_id, error)) < 0)
-    goto fail;
-  if (row > 0)
+  if ((row = find_value_row (store, annotation_id, attribute_id, error)) < 0 ||
+      !write_text_row (store, log, "attribute_value", row, update_sql, insert_sql, annotation_id, attribute_id, value, error))
     {
-      if (!hsh_oplog_before (log, "attribute_value", row, error) ||
-          !(stmt = hsh_store_statement (store, update_sql, error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, row);
-      sqlite3_bind_text (stmt, 2, clear ? "" : value, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, clear ? 1 : 0);
-      hsh_model_bind_author (store, stmt, 4);
-      sqlite3_bind_int64 (stmt, 5, hsh_now_ms ());
-      if (!hsh_store_step_done (store, stmt, "changing an attribute", error))
-        goto fail;
+      hsh_oplog_abort (log);
+      return FALSE;
     }
-  else if (!clear)
-    {
-      g_autofree char *uuid = hsh_uuid_new ();
-      if (!(stmt = hsh_store_statement (store, insert_sql, error)))
-        goto fail;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, annotation_id);
-      sqlite3_bind_int64 (stmt, 3, attribute_id);
-      sqlite3_bind_text (stmt, 4, value, -1, SQLITE_TRANSIENT);
-      hsh_model_bind_author (store, stmt, 5);
-      sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
-      if (!hsh_store_step_done (store, stmt, "storing an attribute", error))
-        goto fail;
-      row = sqlite3_last_insert_rowid (hsh_store_get_db (store));
-    }
-  if (row > 0 && !hsh_oplog_after (log, "attribute_value", row, error))
-    goto fail;
   return hsh_oplog_finish (log, error);
-
-fail:
-  hsh_oplog_abort (log);
-  return FALSE;
 }
 
 static gint64
@@ -190,10 +199,8 @@ hsh_store_set_annotation_note (HshStore *store, gint64 annotation_id, const char
     "INSERT INTO note (uuid, document_id, annotation_id, body, author, created, modified) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
   static const char update_sql[] =
-    "UPDATE note SET body = ?2, deleted = ?3, modified = ?4, revision = revision + 1 WHERE id = ?1";
-  gboolean clear = note == NULL || *note == '\0';
+    "UPDATE note SET body = ?2, deleted = ?3, author = ?4, modified = ?5, revision = revision + 1 WHERE id = ?1";
   g_autoptr(HshAnnotation) annotation = hsh_store_get_annotation (store, annotation_id, error);
-  sqlite3_stmt *stmt;
   HshOplog *log;
   gint64 row;
 
@@ -201,39 +208,11 @@ hsh_store_set_annotation_note (HshStore *store, gint64 annotation_id, const char
     return FALSE;
   if (!(log = hsh_oplog_start (store, annotation->document_id, "Edit a note", error)))
     return FALSE;
-  if ((row = find_note_row (store, annotation_id, NULL)) < 0)
-    goto fail;
-  if (row > 0)
+  if ((row = find_note_row (store, annotation_id, NULL)) < 0 ||
+      !write_text_row (store, log, "note", row, update_sql, insert_sql, annotation->document_id, annotation_id, note, error))
     {
-      if (!hsh_oplog_before (log, "note", row, error) || !(stmt = hsh_store_statement (store, update_sql, error)))
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, row);
-      sqlite3_bind_text (stmt, 2, clear ? "" : note, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, clear ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 4, hsh_now_ms ());
-      if (!hsh_store_step_done (store, stmt, "editing a note", error))
-        goto fail;
+      hsh_oplog_abort (log);
+      return FALSE;
     }
-  else if (!clear)
-    {
-      g_autofree char *uuid = hsh_uuid_new ();
-      if (!(stmt = hsh_store_statement (store, insert_sql, error)))
-        goto fail;
-      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 2, annotation->document_id);
-      sqlite3_bind_int64 (stmt, 3, annotation_id);
-      sqlite3_bind_text (stmt, 4, note, -1, SQLITE_TRANSIENT);
-      hsh_model_bind_author (store, stmt, 5);
-      sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
-      if (!hsh_store_step_done (store, stmt, "storing a note", error))
-        goto fail;
-      row = sqlite3_last_insert_rowid (hsh_store_get_db (store));
-    }
-  if (row > 0 && !hsh_oplog_after (log, "note", row, error))
-    goto fail;
   return hsh_oplog_finish (log, error);
-
-fail:
-  hsh_oplog_abort (log);
-  return FALSE;
 }
