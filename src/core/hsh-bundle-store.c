@@ -121,6 +121,43 @@ actor_id (Importer *im, const char *name, const char *wikidata, GError **error)
   return id;
 }
 
+/* The id of the definition named @name among @defined (HshAttributeDef or HshRoleDef, which
+ * begin alike: id, uuid, label_id, name), or 0. */
+static gint64
+find_definition (GPtrArray *defined, const char *name)
+{
+  for (guint i = 0; i < defined->len; i++)
+    {
+      HshRoleDef *def = g_ptr_array_index (defined, i);
+      if (g_strcmp0 (def->name, name) == 0)
+        return def->id;
+    }
+  return 0;
+}
+
+G_STATIC_ASSERT (G_STRUCT_OFFSET (HshAttributeDef, name) == G_STRUCT_OFFSET (HshRoleDef, name));
+
+/* Adds a definition the codebook lacks; @sql binds ?1 uuid, ?2 label, ?3 name, ?4 @target,
+ * ?5 author, ?6 now. */
+static gint64
+insert_definition (Importer *im, const char *sql, gint64 label, const char *name, gint64 target,
+                   const char *what, GError **error)
+{
+  g_autofree char *uuid = hsh_uuid_new ();
+  sqlite3_stmt *stmt = hsh_store_statement (im->store, sql, error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, label);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, target);
+  hsh_model_bind_author (im->store, stmt, 5);
+  sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
+  g_clear_pointer (&im->codebook, hsh_codebook_free);
+  return insert_returning_id (im->store, stmt, what, error);
+}
+
 /* The attribute definition of that name for the label, created as free text on the label when
  * the codebook lacks it, so that no imported value is lost. */
 static gint64
@@ -128,31 +165,17 @@ attribute_id (Importer *im, gint64 label, const char *name, GError **error)
 {
   static const char insert_sql[] =
     "INSERT INTO attribute_def (uuid, label_id, name, type, position, author, created, modified) "
-    "VALUES (?1, ?2, ?3, 'text', 1000, ?4, ?5, ?5)";
+    "VALUES (?1, ?2, ?3, 'text', 1000, ?5, ?6, ?6)";  /* ?4 (a target) is not used here */
   HshCodebook *book = codebook (im, error);
   g_autoptr(GPtrArray) defined = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
+  gint64 id;
 
   if (book == NULL)
     return 0;
   defined = hsh_codebook_attributes_for (book, label);
-  for (guint i = 0; i < defined->len; i++)
-    {
-      HshAttributeDef *def = g_ptr_array_index (defined, i);
-      if (g_strcmp0 (def->name, name) == 0)
-        return def->id;
-    }
-  uuid = hsh_uuid_new ();
-  if (!(stmt = hsh_store_statement (im->store, insert_sql, error)))
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, label);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  hsh_model_bind_author (im->store, stmt, 4);
-  sqlite3_bind_int64 (stmt, 5, hsh_now_ms ());
-  g_clear_pointer (&im->codebook, hsh_codebook_free);
-  return insert_returning_id (im->store, stmt, "storing an attribute definition", error);
+  if ((id = find_definition (defined, name)))
+    return id;
+  return insert_definition (im, insert_sql, label, name, 0, "storing an attribute definition", error);
 }
 
 static gint64
@@ -164,6 +187,8 @@ top_label (HshCodebook *book, gint64 label)
   return label;
 }
 
+/* The role of that name for the source label, created (targeting the top label of @target_label)
+ * when the codebook lacks it. */
 static gint64
 role_id (Importer *im, gint64 source_label, gint64 target_label, const char *name, GError **error)
 {
@@ -172,29 +197,15 @@ role_id (Importer *im, gint64 source_label, gint64 target_label, const char *nam
     "VALUES (?1, ?2, ?3, ?4, 1000, ?5, ?6, ?6)";
   HshCodebook *book = codebook (im, error);
   g_autoptr(GPtrArray) defined = NULL;
-  g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
+  gint64 id;
 
   if (book == NULL)
     return 0;
   defined = hsh_codebook_roles_for (book, source_label);
-  for (guint i = 0; i < defined->len; i++)
-    {
-      HshRoleDef *def = g_ptr_array_index (defined, i);
-      if (g_strcmp0 (def->name, name) == 0)
-        return def->id;
-    }
-  uuid = hsh_uuid_new ();
-  if (!(stmt = hsh_store_statement (im->store, insert_sql, error)))
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, source_label);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, top_label (book, target_label));
-  hsh_model_bind_author (im->store, stmt, 5);
-  sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
-  g_clear_pointer (&im->codebook, hsh_codebook_free);
-  return insert_returning_id (im->store, stmt, "storing a role definition", error);
+  if ((id = find_definition (defined, name)))
+    return id;
+  return insert_definition (im, insert_sql, source_label, name, top_label (book, target_label),
+                            "storing a role definition", error);
 }
 
 static gboolean
