@@ -194,7 +194,7 @@ touch_row (sqlite3_stmt *stmt, int columns)
   return touched;
 }
 
-/* The floor any exporter stands on: every joined document/annotation/range row stepped and each
+/* The floor any exporter stands on: every joined document/annotation row stepped and each
  * column read as what it is, nothing formatted or written; the connection is set up as
  * Hashiya's own (no mutex, the same page cache). */
 static double
@@ -202,9 +202,8 @@ raw_scan (const char *project)
 {
   static const char sql[] =
     "SELECT d.id, d.uuid, d.sha256, d.title, d.text, a.id, a.uuid, a.label_id, a.text, a.actor_id, "
-    "a.author, a.gold, r.start, r.end FROM document d JOIN annotation a ON a.document_id = d.id "
-    "JOIN annotation_range r ON r.annotation_id = a.id WHERE d.deleted = 0 AND a.deleted = 0 "
-    "ORDER BY d.id, a.id, r.position";
+    "a.author, a.gold, a.ranges, a.start, a.end FROM document d JOIN annotation a ON a.document_id = d.id "
+    "WHERE d.deleted = 0 AND a.deleted = 0 ORDER BY d.id, a.id";
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 start = g_get_monotonic_time ();

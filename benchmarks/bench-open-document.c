@@ -37,7 +37,9 @@ visible_range (GtkTextView *text_view,
   *end = gtk_text_iter_get_offset (&bottom);
 }
 
-/* The large document is in the buffer and every annotation on screen wears its label's tag. */
+/* The large document is in the buffer and every annotation on screen wears its label's tag. The
+ * annotations come from the store, not from the window's index, so that an index still missing
+ * some cannot pass for complete. */
 static gboolean
 visible_highlights_drawn (gpointer data)
 {
@@ -45,16 +47,15 @@ visible_highlights_drawn (gpointer data)
   HshDocumentView *view = hsh_window_get_document_view (reader->window);
   GtkTextView *text_view = hsh_document_view_get_text_view (view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  HshAnnotationIndex *index = hsh_window_get_index (reader->window);
   g_autoptr(GPtrArray) shown = NULL;
   gint64 start, end;
 
-  if (index == NULL || gtk_text_buffer_get_char_count (buffer) != reader->project->length)
+  if (gtk_text_buffer_get_char_count (buffer) != reader->project->length)
     return FALSE;
 
   visible_range (text_view, &start, &end);
-  shown = hsh_annotation_index_overlapping (index, start, end);
-  for (guint i = 0; i < shown->len; i++)
+  shown = hsh_store_list_annotations_in_range (reader->project->store, reader->project->large_id, start, end, NULL);
+  for (guint i = 0; shown != NULL && i < shown->len; i++)
     {
       const HshAnnotation *annotation = g_ptr_array_index (shown, i);
       GtkTextTag *tag = hsh_document_view_get_label_tag (view, annotation->label_id);
@@ -72,7 +73,7 @@ visible_highlights_drawn (gpointer data)
         }
     }
 
-  return shown->len > 0;
+  return shown != NULL && shown->len > 0;
 }
 
 /* The reader's font, size and line spacing, so that both views lay out the same lines. */
@@ -162,6 +163,12 @@ measure_reader (Reader *reader,
   returned = g_get_monotonic_time ();
   drawn = bench_wait_for_frame (window, visible_highlights_drawn, reader);
 
+  /* Back to the small document, so that the large one's background work (the rest of its
+   * annotations, highlights and layout) does not weigh on the plain view's next run. */
+  if (!hsh_window_show_document (reader->window, reader->project->small_id, &error))
+    g_error ("%s", error->message);
+  bench_wait_for_frame (window, NULL, NULL);
+
   *call_ms = (returned - start) / 1000.0;
   return (drawn - start) / 1000.0;
 }
@@ -221,6 +228,8 @@ main (int   argc,
     }
 
   /* The large document stays open: memory is measured once its idle work has finished. */
+  if (!hsh_window_show_document (reader.window, reader.project->large_id, &error))
+    g_error ("%s", error->message);
   bench_spin (3000);
   resident = bench_resident_megabytes ();
 

@@ -222,9 +222,12 @@ static void
 on_after_paint (GdkFrameClock *clock,
                 FrameWait     *wait)
 {
+  /* The time of the paint, not of the check after it. */
+  gint64 now = g_get_monotonic_time ();
+
   /* Checked right after the paint, before anything else runs: what holds now was drawn. */
   if (wait->painted == 0 && (wait->ready == NULL || wait->ready (wait->data)))
-    wait->painted = g_get_monotonic_time ();
+    wait->painted = now;
 }
 
 static gboolean

@@ -35,13 +35,11 @@ def source_links(keys, roles):
 
 
 def document_spans(rows, labels, attributes, actors, notes, annotators):
-    """The spans of one document's annotation rows (one row per range), in reading order."""
+    """The spans of one document's annotation rows, in reading order."""
     spans = []
-    for annotation_id, parts in itertools.groupby(rows, key=lambda row: row[1]):
-        parts = list(parts)
-        _, _, uuid, label, covered, actor, author, gold, _, _ = parts[0]
+    for _, annotation_id, uuid, label, covered, actor, author, gold, ranges in rows:
         span = {"id": None, "uuid": uuid, "label": labels.get(label, "Unknown"),
-                "ranges": sorted([part[8], part[9]] for part in parts), "text": covered}
+                "ranges": [[int(n) for n in part.split("-")] for part in ranges.split(";")], "text": covered}
         if annotation_id in attributes:
             span["attributes"] = dict(attributes[annotation_id])
         if actor in actors:
@@ -72,9 +70,8 @@ def main(database, output):
         "SELECT l.source_id, l.id, d.name, l.target_id FROM role_link l JOIN role_def d ON d.id = l.role_id "
         "WHERE l.deleted = 0 AND d.deleted = 0"))
     annotations = db.execute(
-        "SELECT a.document_id, a.id, a.uuid, a.label_id, a.text, a.actor_id, a.author, a.gold, r.start, r.end "
-        "FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id WHERE a.deleted = 0 "
-        "ORDER BY a.document_id, a.id, r.position")
+        "SELECT a.document_id, a.id, a.uuid, a.label_id, a.text, a.actor_id, a.author, a.gold, a.ranges "
+        "FROM annotation a WHERE a.deleted = 0 ORDER BY a.document_id, a.id")
     by_document = itertools.groupby(annotations, key=lambda row: row[0])
     pending = next(by_document, (None, iter(())))
     with open(output, "w", encoding="utf-8") as out:

@@ -74,6 +74,28 @@ hsh_test_file_sha256 (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
 }
 
+void
+hsh_test_copy_file (const char *from,
+                    const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (from, &data, &length, NULL));
+  g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
+}
+
+gint64
+hsh_test_count_annotations (HshStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  HshStats stats = { 0 };
+
+  g_assert_true (hsh_store_get_stats (store, &stats, &error));
+  g_assert_no_error (error);
+  return stats.annotations;
+}
+
 /* Generated corpora --------------------------------------------------------------------------- */
 
 static const char *const words[] = {

@@ -12,6 +12,9 @@ char *hsh_test_source_path (const char *relative);
 char *hsh_test_scratch_dir (void);
 /* SHA-256 of a file's bytes, to prove a refused file was left untouched. */
 char *hsh_test_file_sha256 (const char *path);
+/* Copies a file's bytes, as a coder is handed a copy of the project. */
+void  hsh_test_copy_file   (const char *from,
+                            const char *to);
 
 G_END_DECLS
 
@@ -28,5 +31,7 @@ HshStore *hsh_test_make_corpus_project (const char *path,
                                         const char *uuid,
                                         const char *name,
                                         guint       seed);
+/* The annotations in @store's project, as its statistics count them. */
+gint64    hsh_test_count_annotations   (HshStore   *store);
 
 G_END_DECLS

@@ -3,43 +3,8 @@
 #include <math.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
+#include "hsh-test-cli.h"
 #include "hsh-test-support.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-cli (Run *run, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("HASHIYA_CLI");
-  va_list args;
-  int wait = 0;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait, &error));
-  g_assert_no_error (error);
-  run->status = WIFEXITED (wait) ? WEXITSTATUS (wait) : -1;
-}
 
 /* "Macron met Erdogan in Paris." — Layla tags Paris as a location, Omar as a state. */
 static const char team_jsonl[] =
@@ -58,12 +23,12 @@ team_project (char **dir_out)
   g_autofree char *dir = hsh_test_scratch_dir ();
   g_autofree char *jsonl = g_build_filename (dir, "team.jsonl", NULL);
   char *path = g_build_filename (dir, "team.hashiya", NULL);
-  g_auto(Run) made = { 0 }, imported = { 0 };
+  g_auto(HshCliRun) made = { 0 }, imported = { 0 };
 
   g_assert_true (g_file_set_contents (jsonl, team_jsonl, -1, NULL));
-  cli (&made, "init", path, NULL);
+  hsh_test_cli (&made, "init", path, NULL);
   g_assert_cmpint (made.status, ==, 0);
-  cli (&imported, "import", path, jsonl, NULL);
+  hsh_test_cli (&imported, "import", path, jsonl, NULL);
   g_assert_cmpint (imported.status, ==, 0);
   if (dir_out != NULL)
     *dir_out = g_steal_pointer (&dir);
@@ -97,16 +62,16 @@ test_agreement_writes_csv_or_json (void)
   g_autofree char *output = g_build_filename (dir, "agreement.json", NULL);
   g_autofree char *written = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_auto(Run) csv = { 0 }, json = { 0 }, file = { 0 }, tokens = { 0 };
+  g_auto(HshCliRun) csv = { 0 }, json = { 0 }, file = { 0 }, tokens = { 0 };
   JsonObject *overall;
 
-  cli (&csv, "agreement", path, NULL);
+  hsh_test_cli (&csv, "agreement", path, NULL);
   g_assert_cmpint (csv.status, ==, 0);
   g_assert_true (g_str_has_prefix (csv.out, "scope,document_id,document,coders,label,kappa,kappa_n,alpha,alpha_n,"));
   /* Both coders see the same two people: a perfect person row over 28 characters. */
   g_assert_nonnull (strstr (csv.out, "\r\ncorpus,,,2,Actor/Person,1.000000,28,1.000000,56,"));
   g_assert_nonnull (strstr (csv.out, "\r\ndocument,1,Paris meeting,2,overall,"));
-  cli (&json, "agreement", path, "--format", "json", "--coder", "Layla", "--coder", "Omar", "--document", "1", NULL);
+  hsh_test_cli (&json, "agreement", path, "--format", "json", "--coder", "Layla", "--coder", "Omar", "--document", "1", NULL);
   g_assert_cmpint (json.status, ==, 0);
   /* By hand: two of three spans match exactly on each side. Layla, the reference, alone has a
    * location: its recall is 0 and Omar's precision on it undefined. */
@@ -115,12 +80,12 @@ test_agreement_writes_csv_or_json (void)
   g_assert_cmpfloat_with_epsilon (measure (overall, "exact_precision"), 2.0 / 3, 1e-9);
   g_assert_true (json_object_get_null_member (json_object_get_object_member (corpus_row (parser, json.out, "Location"), "exact_precision"), "value"));
   g_assert_cmpfloat (measure (corpus_row (parser, json.out, "Location"), "exact_recall"), ==, 0.0);
-  cli (&file, "agreement", path, "--format", "json", "--output", output, NULL);
+  hsh_test_cli (&file, "agreement", path, "--format", "json", "--output", output, NULL);
   g_assert_cmpint (file.status, ==, 0);
   g_assert_cmpstr (file.out, ==, "");
   g_assert_true (g_file_get_contents (output, &written, NULL, NULL));
   g_assert_nonnull (strstr (written, "\"exact_f1\""));
-  cli (&tokens, "agreement", path, "--unit", "token", "--format", "json", NULL);
+  hsh_test_cli (&tokens, "agreement", path, "--unit", "token", "--format", "json", NULL);
   g_assert_cmpint (tokens.status, ==, 0);
   g_assert_nonnull (strstr (tokens.out, "\"unit\" : \"token\""));
 }
@@ -129,18 +94,18 @@ static void
 test_agreement_usage_and_failures (void)
 {
   g_autofree char *path = team_project (NULL);
-  g_auto(Run) bad_unit = { 0 }, bad_format = { 0 }, no_project = { 0 }, unknown = { 0 }, alone = { 0 };
+  g_auto(HshCliRun) bad_unit = { 0 }, bad_format = { 0 }, no_project = { 0 }, unknown = { 0 }, alone = { 0 };
 
-  cli (&bad_unit, "agreement", path, "--unit", "word", NULL);
+  hsh_test_cli (&bad_unit, "agreement", path, "--unit", "word", NULL);
   g_assert_cmpint (bad_unit.status, ==, 2);
-  cli (&bad_format, "agreement", path, "--format", "xlsx", NULL);
+  hsh_test_cli (&bad_format, "agreement", path, "--format", "xlsx", NULL);
   g_assert_cmpint (bad_format.status, ==, 2);
-  cli (&no_project, "agreement", NULL);
+  hsh_test_cli (&no_project, "agreement", NULL);
   g_assert_cmpint (no_project.status, ==, 2);
-  cli (&unknown, "agreement", path, "--coder", "Nobody", NULL);
+  hsh_test_cli (&unknown, "agreement", path, "--coder", "Nobody", NULL);
   g_assert_cmpint (unknown.status, ==, 1);
   g_assert_nonnull (strstr (unknown.err, "No coder called “Nobody”"));
-  cli (&alone, "agreement", path, "--coder", "Layla", NULL);
+  hsh_test_cli (&alone, "agreement", path, "--coder", "Layla", NULL);
   g_assert_cmpint (alone.status, ==, 1);
   g_assert_nonnull (strstr (alone.err, "two coders"));
 }
@@ -152,17 +117,17 @@ test_adjudicate_agreed_builds_the_gold_layer (void)
   g_autofree char *path = team_project (&dir);
   g_autofree char *gold = g_build_filename (dir, "gold.jsonl", NULL);
   g_autofree char *exported = NULL;
-  g_auto(Run) usage = { 0 }, agreed = { 0 }, again = { 0 }, export = { 0 };
+  g_auto(HshCliRun) usage = { 0 }, agreed = { 0 }, again = { 0 }, export = { 0 };
   guint spans = 0;
 
-  cli (&usage, "adjudicate", path, NULL);
+  hsh_test_cli (&usage, "adjudicate", path, NULL);
   g_assert_cmpint (usage.status, ==, 2);
-  cli (&agreed, "adjudicate", path, "--agreed", NULL);
+  hsh_test_cli (&agreed, "adjudicate", path, "--agreed", NULL);
   g_assert_cmpint (agreed.status, ==, 0);
   g_assert_nonnull (strstr (agreed.out, "Accepted 2 annotations"));
-  cli (&again, "adjudicate", path, "--agreed", "--document", "1", NULL);
+  hsh_test_cli (&again, "adjudicate", path, "--agreed", "--document", "1", NULL);
   g_assert_nonnull (strstr (again.out, "Accepted 0 annotations"));
-  cli (&export, "export", path, "--format", "jsonl", "--gold", "--output", gold, NULL);
+  hsh_test_cli (&export, "export", path, "--format", "jsonl", "--gold", "--output", gold, NULL);
   g_assert_cmpint (export.status, ==, 0);
   g_assert_true (g_file_get_contents (gold, &exported, NULL, NULL));
   for (const char *p = exported; (p = strstr (p, "\"gold\":true")) != NULL; p++)

@@ -6,26 +6,24 @@
 #include <glib/gstdio.h>
 #include "hsh-model.h"
 #include "hsh-sample.h"
+#include "hsh-test-cli.h"
 #include "hsh-test-support.h"
 
+/* Runs hashiya-cli as the coder whose identity is under @config_home; @out, when given,
+ * receives what it printed. */
 static int
 cli (const char *config_home, char **out, const char *first, ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "XDG_CONFIG_HOME", config_home, TRUE);
+  g_auto(HshCliRun) run = { 0 };
   va_list args;
-  int wait = 0;
 
-  env = g_environ_setenv (env, "XDG_CONFIG_HOME", config_home, TRUE);
-  g_ptr_array_add (argv, (gpointer) g_getenv ("HASHIYA_CLI"));
   va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+  hsh_test_cli_valist (&run, env, first, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT,
-                               NULL, NULL, out, NULL, &wait, NULL));
-  return WIFEXITED (wait) ? WEXITSTATUS (wait) : -1;
+  if (out != NULL)
+    *out = g_steal_pointer (&run.out);
+  return run.status;
 }
 
 /* Each coder has their own identity file, as on their own machine. */
@@ -39,15 +37,6 @@ coder_home (const char *dir, const char *name, const char *uuid)
   g_mkdir_with_parents (folder, 0700);
   g_file_set_contents (file, text, -1, NULL);
   return home;
-}
-
-static void
-copy_file (const char *from, const char *to)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_assert_true (g_file_get_contents (from, &data, &length, NULL));
-  g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
 }
 
 static void
@@ -66,8 +55,8 @@ test_publish_then_collect (void)
 
   g_mkdir (shared, 0700);
   g_assert_cmpint (cli (lead_home, NULL, "sample", base, NULL), ==, 0);
-  copy_file (base, lead);
-  copy_file (base, layla);
+  hsh_test_copy_file (base, lead);
+  hsh_test_copy_file (base, layla);
   store = hsh_store_open (layla, HSH_STORE_OPEN_DEFAULT, NULL);
   hsh_store_set_annotator (store, "22222222-2222-4222-8222-222222222222", "Layla", NULL);
   g_assert_cmpint (hsh_store_create_annotation (store, 1, 1, &range, 1, NULL), >, 0);
@@ -119,7 +108,7 @@ test_killed_merge_leaves_project_intact (void)
       int status = 0;
       gint64 count;
 
-      copy_file (base, target);
+      hsh_test_copy_file (base, target);
       g_assert_true (g_spawn_async (NULL, (char **) argv, env, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
                                     NULL, NULL, &pid, NULL));
       g_usleep (delay_ms * 1000);

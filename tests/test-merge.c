@@ -21,15 +21,6 @@ typedef struct {
 } Fixture;
 
 static void
-copy_file (const char *from, const char *to)
-{
-  g_autofree char *data = NULL;
-  gsize length = 0;
-  g_assert_true (g_file_get_contents (from, &data, &length, NULL));
-  g_assert_true (g_file_set_contents (to, data, (gssize) length, NULL));
-}
-
-static void
 checkpoint (const char *path)
 {
   sqlite3 *db = NULL;
@@ -63,7 +54,7 @@ coder_copy (Fixture *f, const char *name, const char *uuid, char **path_out)
   g_autoptr(GError) error = NULL;
   HshStore *store;
 
-  copy_file (f->base, path);
+  hsh_test_copy_file (f->base, path);
   store = hsh_store_open (path, HSH_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (hsh_store_set_annotator (store, uuid, name, &error));
@@ -112,7 +103,7 @@ fingerprint (HshStore *store)
 
   sqlite3_open_v2 (hsh_store_get_path (store), &db, SQLITE_OPEN_READONLY, NULL);
   sqlite3_prepare_v2 (db,
-    "SELECT a.uuid, a.deleted, a.text, l.uuid, (SELECT group_concat(start || '-' || end) FROM annotation_range WHERE annotation_id = a.id), "
+    "SELECT a.uuid, a.deleted, a.text, l.uuid, a.ranges, "
     "(SELECT group_concat(v.value) FROM attribute_value v WHERE v.annotation_id = a.id AND v.deleted = 0) "
     "FROM annotation a JOIN label l ON l.id = a.label_id ORDER BY a.uuid", -1, &stmt, NULL);
   while (sqlite3_step (stmt) == SQLITE_ROW)

@@ -5,7 +5,6 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "hsh-adjudication-window.h"
 #include "hsh-agreement-window.h"
@@ -16,6 +15,7 @@
 #include "hsh-reader-layer.h"
 #include "hsh-sample.h"
 #include "hsh-test-support.h"
+#include "hsh-test-ui.h"
 #include "hsh-window.h"
 
 #define LAYLA "6a7c1f0e-1b2d-4c3e-9f40-5a6b7c8d9e01"
@@ -34,23 +34,6 @@ typedef struct {
   gint64     omar_state;  /* Omar's «تركيا», new */
 } Fixture;
 
-static void
-spin (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-#define WAIT_FOR(condition) \
-  G_STMT_START { \
-    gint64 until_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
-    while (!(condition) && g_get_monotonic_time () < until_) \
-      g_main_context_iteration (NULL, FALSE); \
-    g_assert_true (condition); \
-  } G_STMT_END
-
 static HshStore *
 open_as (const char *path,
          const char *uuid,
@@ -65,37 +48,6 @@ open_as (const char *path,
   return store;
 }
 
-static HshWindow *
-window_for (HshStore *store)
-{
-  HshWindow *window = g_object_ref_sink (hsh_window_new (NULL));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  if (store != NULL)
-    hsh_window_set_store (window, store);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-activate (HshWindow  *window,
-          const char *action,
-          GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-}
-
-static gint64
-label_id (HshWindow  *window,
-          const char *path)
-{
-  HshLabel *label = hsh_codebook_label_by_path (hsh_window_get_codebook (window), path);
-
-  g_assert_nonnull (label);
-  return label->id;
-}
-
 static gint64
 tag (HshWindow  *window,
      gint64      start,
@@ -106,28 +58,8 @@ tag (HshWindow  *window,
 
   hsh_window_select_annotation (window, 0);
   hsh_document_view_select (view, start, end);
-  activate (window, "win.tag", g_variant_new_int64 (label_id (window, label)));
+  hsh_test_ui_activate (window, "win.tag", g_variant_new_int64 (hsh_test_ui_label_id (window, label)));
   return hsh_window_get_selected_annotation (window);
-}
-
-static gint64
-count_annotations (HshStore *store)
-{
-  HshStats stats = { 0 };
-
-  g_assert_true (hsh_store_get_stats (store, &stats, NULL));
-  return stats.annotations;
-}
-
-static GtkWidget *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  return NULL;
 }
 
 static void
@@ -138,48 +70,6 @@ close_toplevels (void)
   for (GList *l = toplevels; l != NULL; l = l->next)
     if (!HSH_IS_WINDOW (l->data))
       gtk_window_destroy (l->data);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *build_dir = g_getenv ("HASHIYA_BUILD_DIR");
-  g_autofree char *path = g_build_filename (build_dir != NULL ? build_dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static gboolean
-has_tag_at (HshWindow  *window,
-            GtkTextTag *tag,
-            gint64      offset)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (hsh_document_view_get_text_view (hsh_window_get_document_view (window)));
-  GtkTextIter iter;
-
-  if (tag == NULL)
-    return FALSE;
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
-  return gtk_text_iter_has_tag (&iter, tag);
 }
 
 /* Omar publishes, Layla collects --------------------------------------------------------------- */
@@ -211,18 +101,18 @@ connect_and_publish (Fixture *fixture)
   g_autofree char *snapshot_name = hsh_store_snapshot_name (fixture->store_b);
   g_autofree char *snapshot = g_build_filename (fixture->shared, snapshot_name, NULL);
 
-  activate (fixture->window_b, "win.set-shared-folder", g_variant_new_string (fixture->shared));
-  activate (fixture->window_b, "win.publish", NULL);
-  WAIT_FOR (team_idle (fixture->window_b));
+  hsh_test_ui_activate (fixture->window_b, "win.set-shared-folder", g_variant_new_string (fixture->shared));
+  hsh_test_ui_activate (fixture->window_b, "win.publish", NULL);
+  HSH_TEST_UI_WAIT_FOR (team_idle (fixture->window_b));
   g_assert_true (g_file_test (snapshot, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
 collect (Fixture *fixture)
 {
-  activate (fixture->window_a, "win.set-shared-folder", g_variant_new_string (fixture->shared));
-  activate (fixture->window_a, "win.collect", NULL);
-  WAIT_FOR (team_idle (fixture->window_a) && find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
+  hsh_test_ui_activate (fixture->window_a, "win.set-shared-folder", g_variant_new_string (fixture->shared));
+  hsh_test_ui_activate (fixture->window_a, "win.collect", NULL);
+  HSH_TEST_UI_WAIT_FOR (team_idle (fixture->window_a) && hsh_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL);
 }
 
 static void
@@ -249,8 +139,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->store_a = open_as (fixture->path_a, LAYLA, "Layla");
   fixture->store_b = open_as (fixture->path_b, OMAR, "Omar");
-  fixture->window_a = window_for (fixture->store_a);
-  fixture->window_b = window_for (fixture->store_b);
+  fixture->window_a = hsh_test_ui_window_for (fixture->store_a);
+  fixture->window_b = hsh_test_ui_window_for (fixture->store_b);
   add_probe (fixture->window_a);
   add_probe (fixture->window_b);
 
@@ -299,22 +189,22 @@ static void
 test_collect_brings_a_colleagues_annotations (Fixture       *fixture,
                                               gconstpointer  data)
 {
-  gint64 before = count_annotations (fixture->store_a);
+  gint64 before = hsh_test_count_annotations (fixture->store_a);
   GtkWidget *summary;
 
   connect_and_publish (fixture);
   collect (fixture);
 
-  g_assert_cmpint (count_annotations (fixture->store_a), ==, before + 2);
+  g_assert_cmpint (hsh_test_count_annotations (fixture->store_a), ==, before + 2);
   g_assert_cmpint (annotator_id (fixture->store_a, OMAR), >, 0);
   /* The window re-read the project: Omar's «تركيا» is in the reader. */
-  g_assert_true (has_tag_at (fixture->window_a,
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a,
                              hsh_document_view_get_label_tag (hsh_window_get_document_view (fixture->window_a),
-                                                              label_id (fixture->window_a, "Actor/State")), 2482));
+                                                              hsh_test_ui_label_id (fixture->window_a, "Actor/State")), 2482));
 
-  summary = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  summary = hsh_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (summary)), "2 annotations came in"));
-  save_screenshot (summary, "ui-collab-collect-summary.png");
+  hsh_test_ui_save_screenshot (summary, "ui-collab-collect-summary.png");
 }
 
 static void
@@ -330,50 +220,50 @@ test_layers_switch_what_the_reader_draws (Fixture       *fixture,
   collect (fixture);
   close_toplevels ();
   view = hsh_window_get_document_view (fixture->window_a);
-  state = hsh_document_view_get_label_tag (view, label_id (fixture->window_a, "Actor/State"));
-  person = hsh_document_view_get_label_tag (view, label_id (fixture->window_a, "Actor/Person"));
-  location = hsh_document_view_get_label_tag (view, label_id (fixture->window_a, "Location"));
+  state = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window_a, "Actor/State"));
+  person = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window_a, "Actor/Person"));
+  location = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window_a, "Location"));
   omar_id = annotator_id (fixture->store_a, OMAR);
   omar_layer = g_strdup_printf ("coder:%" G_GINT64_FORMAT, omar_id);
 
   /* Everyone's, by label: the sample's Macron and Omar's Turkey. */
-  g_assert_true (has_tag_at (fixture->window_a, person, 2350));
-  g_assert_true (has_tag_at (fixture->window_a, state, 2482));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, person, 2350));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, state, 2482));
 
   /* Omar's alone: his two spans, not Layla's Geneva. */
-  activate (fixture->window_a, "win.show-layer", g_variant_new_string (omar_layer));
-  g_assert_true (has_tag_at (fixture->window_a, state, 2482));
-  g_assert_true (has_tag_at (fixture->window_a, person, 2350));
-  g_assert_false (has_tag_at (fixture->window_a, location, 2136));
+  hsh_test_ui_activate (fixture->window_a, "win.show-layer", g_variant_new_string (omar_layer));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, state, 2482));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, person, 2350));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, location, 2136));
 
   /* Mine, Layla's: Macron and Geneva, not Omar's Turkey. */
-  activate (fixture->window_a, "win.show-layer", g_variant_new_string ("mine"));
-  g_assert_false (has_tag_at (fixture->window_a, state, 2482));
-  g_assert_true (has_tag_at (fixture->window_a, person, 2350));
-  g_assert_true (has_tag_at (fixture->window_a, location, 2136));
+  hsh_test_ui_activate (fixture->window_a, "win.show-layer", g_variant_new_string ("mine"));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, state, 2482));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, person, 2350));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, location, 2136));
 
   /* All coders, by coder: one tag per coder (and one for unattributed sample spans), no label tags. */
-  activate (fixture->window_a, "win.show-layer", g_variant_new_string ("coders"));
+  hsh_test_ui_activate (fixture->window_a, "win.show-layer", g_variant_new_string ("coders"));
   omar = hsh_reader_layer_coder_tag (view, omar_id);
   layla = hsh_reader_layer_coder_tag (view, annotator_id (fixture->store_a, LAYLA));
   nobody = hsh_reader_layer_coder_tag (view, 0);
   g_assert_true (omar != NULL && layla != NULL && nobody != NULL && omar != layla);
-  g_assert_true (has_tag_at (fixture->window_a, omar, 2482));
-  g_assert_false (has_tag_at (fixture->window_a, state, 2482));
-  g_assert_true (has_tag_at (fixture->window_a, layla, 2136));
-  g_assert_false (has_tag_at (fixture->window_a, omar, 2136));
-  g_assert_true (has_tag_at (fixture->window_a, nobody, 2380));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, omar, 2482));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, state, 2482));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, layla, 2136));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, omar, 2136));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, nobody, 2380));
   gtk_text_view_set_cursor_visible (hsh_document_view_get_text_view (view), FALSE);
-  spin (200);
-  save_screenshot (GTK_WIDGET (view), "ui-collab-layer-all-coders.png");
+  hsh_test_ui_spin (200);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (view), "ui-collab-layer-all-coders.png");
 
   /* Gold: nothing adjudicated yet; then back to everyone's, where the coder tags are gone. */
-  activate (fixture->window_a, "win.show-layer", g_variant_new_string ("gold"));
-  g_assert_false (has_tag_at (fixture->window_a, omar, 2482));
-  g_assert_false (has_tag_at (fixture->window_a, state, 2482));
-  activate (fixture->window_a, "win.show-layer", g_variant_new_string ("all"));
-  g_assert_true (has_tag_at (fixture->window_a, state, 2482));
-  g_assert_false (has_tag_at (fixture->window_a, omar, 2482));
+  hsh_test_ui_activate (fixture->window_a, "win.show-layer", g_variant_new_string ("gold"));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, omar, 2482));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, state, 2482));
+  hsh_test_ui_activate (fixture->window_a, "win.show-layer", g_variant_new_string ("all"));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, state, 2482));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, omar, 2482));
 }
 
 static void
@@ -398,10 +288,10 @@ test_conflicting_edits_are_kept_and_resolved (Fixture       *fixture,
           break;
         }
     }
-  a_label = label_id (fixture->window_a, "Actor/Collective");
-  b_label = label_id (fixture->window_b, "Actor/Government");
-  activate (fixture->window_a, "win.relabel", g_variant_new ("(xx)", shared_id, a_label));
-  activate (fixture->window_b, "win.relabel", g_variant_new ("(xx)", shared_id, b_label));
+  a_label = hsh_test_ui_label_id (fixture->window_a, "Actor/Collective");
+  b_label = hsh_test_ui_label_id (fixture->window_b, "Actor/Government");
+  hsh_test_ui_activate (fixture->window_a, "win.relabel", g_variant_new ("(xx)", shared_id, a_label));
+  hsh_test_ui_activate (fixture->window_b, "win.relabel", g_variant_new ("(xx)", shared_id, b_label));
 
   connect_and_publish (fixture);
   collect (fixture);
@@ -409,11 +299,11 @@ test_conflicting_edits_are_kept_and_resolved (Fixture       *fixture,
   close_toplevels ();
   g_assert_cmpuint (conflicts->len, ==, 1);
 
-  activate (fixture->window_a, "win.show-conflicts", NULL);
-  window = HSH_CONFLICTS_WINDOW (find_toplevel (HSH_TYPE_CONFLICTS_WINDOW));
+  hsh_test_ui_activate (fixture->window_a, "win.show-conflicts", NULL);
+  window = HSH_CONFLICTS_WINDOW (hsh_test_ui_find_toplevel (HSH_TYPE_CONFLICTS_WINDOW));
   g_assert_nonnull (window);
   g_assert_cmpuint (hsh_conflicts_window_get_n_shown (window), ==, conflicts->len);
-  save_screenshot (GTK_WIDGET (window), "ui-collab-conflicts.png");
+  hsh_test_ui_save_screenshot (GTK_WIDGET (window), "ui-collab-conflicts.png");
 
   /* Whichever edit the merge kept, taking the listed one swaps it: both were kept. */
   {
@@ -452,13 +342,13 @@ test_second_window_is_read_only (Fixture       *fixture,
   g_clear_object (&fixture->window_a);
   g_clear_object (&fixture->store_a);
 
-  first = window_for (NULL);
+  first = hsh_test_ui_window_for (NULL);
   g_assert_true (hsh_window_open_project (first, fixture->path_a, &error));
   g_assert_no_error (error);
   g_assert_false (hsh_store_is_read_only (hsh_window_get_store (first)));
   g_assert_false (hsh_banner_get_revealed (hsh_window_get_banner (first)));
 
-  second = window_for (NULL);
+  second = hsh_test_ui_window_for (NULL);
   g_assert_true (hsh_window_open_project (second, fixture->path_a, &error));
   g_assert_no_error (error);
   store = hsh_window_get_store (second);
@@ -471,26 +361,26 @@ test_second_window_is_read_only (Fixture       *fixture,
   g_test_message ("%s", hsh_banner_get_title (banner));
 
   /* Editing is off: a label key tags nothing. */
-  before = count_annotations (store);
+  before = hsh_test_count_annotations (store);
   hsh_document_view_select (hsh_window_get_document_view (second), 2135, 2139);
-  gtk_widget_activate_action (GTK_WIDGET (second), "win.tag", "x", label_id (second, "Location"));
-  g_assert_cmpint (count_annotations (store), ==, before);
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.tag", "x", hsh_test_ui_label_id (second, "Location"));
+  g_assert_cmpint (hsh_test_count_annotations (store), ==, before);
   gtk_text_view_set_cursor_visible (hsh_document_view_get_text_view (hsh_window_get_document_view (second)), FALSE);
-  spin (300);
-  save_screenshot (GTK_WIDGET (second), "ui-collab-read-only.png");
+  hsh_test_ui_spin (300);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (second), "ui-collab-read-only.png");
 
   /* The first window tags «جنيف»: the read-only one follows the file. */
   shown = hsh_annotation_index_get_n_items (hsh_window_get_index (second));
   g_assert_cmpint (tag (first, 2135, 2139, "Location"), >, 0);
-  WAIT_FOR (hsh_window_get_index (second) != NULL &&
+  HSH_TEST_UI_WAIT_FOR (hsh_window_get_index (second) != NULL &&
             hsh_annotation_index_get_n_items (hsh_window_get_index (second)) == shown + 1);
 
   /* Open a copy: writable, no banner, same annotations. */
-  activate (second, "win.open-copy-at", g_variant_new_string (copy));
+  hsh_test_ui_activate (second, "win.open-copy-at", g_variant_new_string (copy));
   g_assert_cmpstr (hsh_store_get_path (hsh_window_get_store (second)), ==, copy);
   g_assert_false (hsh_store_is_read_only (hsh_window_get_store (second)));
   g_assert_false (hsh_banner_get_revealed (hsh_window_get_banner (second)));
-  g_assert_cmpint (count_annotations (hsh_window_get_store (second)), ==, before + 1);
+  g_assert_cmpint (hsh_test_count_annotations (hsh_window_get_store (second)), ==, before + 1);
 
   /* Closing the first window lets go of the lock. */
   g_assert_true (g_file_test (lock, G_FILE_TEST_EXISTS));
@@ -500,7 +390,7 @@ test_second_window_is_read_only (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (second));
 
   /* The fixture tears down a window A. */
-  fixture->window_a = window_for (NULL);
+  fixture->window_a = hsh_test_ui_window_for (NULL);
 }
 
 static void
@@ -516,10 +406,10 @@ test_agreement_heat_map (Fixture       *fixture,
   collect (fixture);
   close_toplevels ();
 
-  activate (fixture->window_a, "win.show-agreement", NULL);
-  window = HSH_AGREEMENT_WINDOW (find_toplevel (HSH_TYPE_AGREEMENT_WINDOW));
+  hsh_test_ui_activate (fixture->window_a, "win.show-agreement", NULL);
+  window = HSH_AGREEMENT_WINDOW (hsh_test_ui_find_toplevel (HSH_TYPE_AGREEMENT_WINDOW));
   g_assert_nonnull (window);
-  WAIT_FOR (g_strcmp0 (hsh_agreement_window_get_page (window), "computing") != 0);
+  HSH_TEST_UI_WAIT_FOR (g_strcmp0 (hsh_agreement_window_get_page (window), "computing") != 0);
   g_assert_cmpstr (hsh_agreement_window_get_page (window), ==, "table");
   report = hsh_agreement_window_get_report (window);
   g_assert_cmpuint (report->coders->len, ==, 2);
@@ -532,7 +422,7 @@ test_agreement_heat_map (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "agreement.save-to", "s", csv));
   g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "overlap_f1"));
-  save_screenshot (GTK_WIDGET (window), "ui-collab-agreement.png");
+  hsh_test_ui_save_screenshot (GTK_WIDGET (window), "ui-collab-agreement.png");
 }
 
 static void
@@ -549,24 +439,24 @@ test_adjudication_builds_the_gold_layer (Fixture       *fixture,
   collect (fixture);
   close_toplevels ();
 
-  activate (fixture->window_a, "win.adjudicate", NULL);
-  window = HSH_ADJUDICATION_WINDOW (find_toplevel (HSH_TYPE_ADJUDICATION_WINDOW));
+  hsh_test_ui_activate (fixture->window_a, "win.adjudicate", NULL);
+  window = HSH_ADJUDICATION_WINDOW (hsh_test_ui_find_toplevel (HSH_TYPE_ADJUDICATION_WINDOW));
   g_assert_nonnull (window);
   candidates = hsh_adjudication_window_get_candidates (window);
   g_assert_cmpuint (candidates->len, >, 2);
   for (guint i = 0; i < candidates->len; i++)
     unanimous += ((HshCandidate *) g_ptr_array_index (candidates, i))->unanimous;
   g_assert_cmpuint (unanimous, >=, 1);
-  save_screenshot (GTK_WIDGET (window), "ui-collab-adjudication.png");
+  hsh_test_ui_save_screenshot (GTK_WIDGET (window), "ui-collab-adjudication.png");
 
   /* The reader shows the gold layer: empty, until the agreed Macron is accepted. */
   view = hsh_window_get_document_view (fixture->window_a);
-  person = hsh_document_view_get_label_tag (view, label_id (fixture->window_a, "Actor/Person"));
-  g_assert_false (has_tag_at (fixture->window_a, person, 2350));
+  person = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window_a, "Actor/Person"));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a, person, 2350));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "adjudication.accept-agreed", NULL));
-  g_assert_true (has_tag_at (fixture->window_a, person, 2350));
-  g_assert_false (has_tag_at (fixture->window_a,
-                              hsh_document_view_get_label_tag (view, label_id (fixture->window_a, "Actor/State")), 2482));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a, person, 2350));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window_a,
+                              hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window_a, "Actor/State")), 2482));
 
   /* Omar's «تركيا» alone, accepted by hand. */
   candidates = hsh_adjudication_window_get_candidates (window);
@@ -581,25 +471,17 @@ test_adjudication_builds_the_gold_layer (Fixture       *fixture,
           break;
         }
     }
-  g_assert_true (has_tag_at (fixture->window_a,
-                             hsh_document_view_get_label_tag (view, label_id (fixture->window_a, "Actor/State")), 2482));
-  save_screenshot (GTK_WIDGET (window), "ui-collab-adjudication-decided.png");
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window_a,
+                             hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window_a, "Actor/State")), 2482));
+  hsh_test_ui_save_screenshot (GTK_WIDGET (window), "ui-collab-adjudication-decided.png");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!hsh_test_ui_init (&argc, &argv))
+    return 0;
   g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
   {
     /* What AdwApplication loads from the resource base path; these windows have no application. */

@@ -4,14 +4,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 
 #include "hsh-export-dialog.h"
 #include "hsh-identity.h"
 #include "hsh-import-dialog.h"
+#include "hsh-job-progress.h"
 #include "hsh-model.h"
 #include "hsh-sample.h"
 #include "hsh-test-support.h"
+#include "hsh-test-ui.h"
 #include "hsh-window.h"
 
 typedef struct {
@@ -21,26 +22,26 @@ typedef struct {
   HshWindow *window;
 } Fixture;
 
+/* Runs the main loop until the import or export dialog's job is done, for at most 30 s. */
 static void
-spin (guint milliseconds)
+wait_until_done (gpointer dialog)
 {
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
+  HshJobProgress *job = hsh_job_progress_from_dialog (dialog);
 
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
+  HSH_TEST_UI_WAIT_FOR (g_strcmp0 (hsh_job_progress_get_page (job), "done") == 0);
 }
 
-/* Runs the main loop until @page shows in @dialog (by its get_page), for at most 30 s. */
-static void
-wait_for_page (GtkWidget   *dialog,
-               const char *(*get_page) (gpointer),
-               const char   *page)
+/* What the dialog's last job did, or why it failed. */
+static const char *
+summary_of (gpointer dialog)
 {
-  gint64 until = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  return hsh_job_progress_get_summary (hsh_job_progress_from_dialog (dialog));
+}
 
-  while (g_strcmp0 (get_page (dialog), page) != 0 && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_cmpstr (get_page (dialog), ==, page);
+static gboolean
+succeeded (gpointer dialog)
+{
+  return hsh_job_progress_get_succeeded (hsh_job_progress_from_dialog (dialog));
 }
 
 static HshStore *
@@ -59,18 +60,6 @@ open_project (const char *path,
   return store;
 }
 
-static HshWindow *
-window_for (HshStore *store)
-{
-  HshWindow *window = g_object_ref_sink (hsh_window_new (NULL));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  hsh_window_set_store (window, store);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  return window;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -82,7 +71,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (hsh_sample_create (fixture->path, &error));
   g_assert_no_error (error);
   fixture->store = open_project (fixture->path, FALSE);
-  fixture->window = window_for (fixture->store);
+  fixture->window = hsh_test_ui_window_for (fixture->store);
 }
 
 static void
@@ -106,51 +95,10 @@ fixture_tear_down (Fixture       *fixture,
 static GtkWidget *
 find_toplevel (GType type)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  GtkWidget *toplevel = hsh_test_ui_find_toplevel (type);
 
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-  g_assert_not_reached ();
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *build_dir = g_getenv ("HASHIYA_BUILD_DIR");
-  g_autofree char *path = g_build_filename (build_dir != NULL ? build_dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static gint64
-count_annotations (HshStore *store)
-{
-  g_autoptr(GError) error = NULL;
-  HshStats stats = { 0 };
-
-  g_assert_true (hsh_store_get_stats (store, &stats, &error));
-  g_assert_no_error (error);
-  return stats.annotations;
+  g_assert_nonnull (toplevel);
+  return toplevel;
 }
 
 static HshExportDialog *
@@ -172,7 +120,7 @@ export_to (Fixture    *fixture,
   hsh_export_dialog_set_format (dialog, format_id);
   hsh_export_dialog_set_destination (dialog, file);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
-  wait_for_page (GTK_WIDGET (dialog), (gpointer) hsh_export_dialog_get_page, "done");
+  wait_until_done (dialog);
   return dialog;
 }
 
@@ -190,7 +138,7 @@ import_files (HshWindow  *window,
   hsh_import_dialog_add_files (dialog, &files);
   g_assert_cmpstr (hsh_import_dialog_format_for (dialog, path)->id, ==, expected_format);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.start", NULL));
-  wait_for_page (GTK_WIDGET (dialog), (gpointer) hsh_import_dialog_get_page, "done");
+  wait_until_done (dialog);
   return dialog;
 }
 
@@ -222,9 +170,9 @@ test_exports_every_format (Fixture       *fixture,
         g_assert_cmpint (g_mkdir (destination, 0700), ==, 0);
 
       dialog = export_to (fixture, format->id, destination);
-      summary = hsh_export_dialog_get_summary (dialog);
+      summary = summary_of (dialog);
       g_test_message ("%s: %s", format->id, summary);
-      g_assert_true (hsh_export_dialog_get_succeeded (dialog));
+      g_assert_true (succeeded (dialog));
       g_assert_nonnull (strstr (summary, "37 annotations of 1 document"));
       g_assert_nonnull (strstr (summary, format->name));
       g_assert_nonnull (strstr (summary, format->offset_unit));
@@ -246,7 +194,7 @@ test_exports_every_format (Fixture       *fixture,
         }
 
       if (g_str_equal (format->id, "webanno"))
-        save_screenshot (GTK_WIDGET (dialog), "ui-corpus-export-done.png");
+        hsh_test_ui_save_screenshot (GTK_WIDGET (dialog), "ui-corpus-export-done.png");
       gtk_window_destroy (GTK_WINDOW (dialog));
       exported++;
     }
@@ -269,13 +217,13 @@ test_export_restricted_to_labels (Fixture       *fixture,
   hsh_export_dialog_set_scope (dialog, HSH_EXPORT_SCOPE_CURRENT);
   hsh_export_dialog_set_labels (dialog, actors);
   hsh_export_dialog_set_destination (dialog, file);
-  spin (200);
-  save_screenshot (GTK_WIDGET (dialog), "ui-corpus-export-dialog.png");
+  hsh_test_ui_spin (200);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (dialog), "ui-corpus-export-dialog.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
-  wait_for_page (GTK_WIDGET (dialog), (gpointer) hsh_export_dialog_get_page, "done");
-  g_assert_true (hsh_export_dialog_get_succeeded (dialog));
-  g_assert_null (strstr (hsh_export_dialog_get_summary (dialog), "37 annotations"));
+  wait_until_done (dialog);
+  g_assert_true (succeeded (dialog));
+  g_assert_null (strstr (summary_of (dialog), "37 annotations"));
 
   /* Only Actor and the labels below it. */
   g_assert_true (g_file_get_contents (destination, &contents, NULL, NULL));
@@ -297,13 +245,13 @@ test_jsonl_export_reimports_the_same_count (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (export_to (fixture, "jsonl", destination)));
 
   other = open_project (other_path, TRUE);
-  window = window_for (other);
-  g_assert_cmpint (count_annotations (other), ==, 0);
+  window = hsh_test_ui_window_for (other);
+  g_assert_cmpint (hsh_test_count_annotations (other), ==, 0);
 
   dialog = import_files (window, destination, "jsonl");
-  g_assert_true (hsh_import_dialog_get_succeeded (dialog));
-  g_assert_nonnull (strstr (hsh_import_dialog_get_summary (dialog), "1 document with 37 annotations"));
-  g_assert_cmpint (count_annotations (other), ==, count_annotations (fixture->store));
+  g_assert_true (succeeded (dialog));
+  g_assert_nonnull (strstr (summary_of (dialog), "1 document with 37 annotations"));
+  g_assert_cmpint (hsh_test_count_annotations (other), ==, hsh_test_count_annotations (fixture->store));
 
   /* The window re-read the project: the document is listed and open. */
   g_assert_cmpuint (hsh_document_sidebar_get_n_visible (hsh_window_get_sidebar (window)), ==, 1);
@@ -320,7 +268,7 @@ test_imports_a_brat_fixture (Fixture       *fixture,
   g_autofree char *ann = hsh_test_shared_path ("formats/brat/tutorials_news_000-introduction.ann");
   g_autoptr(GPtrArray) read = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
   g_autoptr(GError) error = NULL;
-  gint64 before = count_annotations (fixture->store);
+  gint64 before = hsh_test_count_annotations (fixture->store);
   HshImportDialog *dialog;
   guint spans;
 
@@ -330,11 +278,11 @@ test_imports_a_brat_fixture (Fixture       *fixture,
   g_assert_cmpuint (spans, >=, 7);
 
   dialog = import_files (fixture->window, ann, "brat");
-  g_test_message ("%s", hsh_import_dialog_get_summary (dialog));
-  g_assert_true (hsh_import_dialog_get_succeeded (dialog));
-  g_assert_cmpint (count_annotations (fixture->store), ==, before + spans);
+  g_test_message ("%s", summary_of (dialog));
+  g_assert_true (succeeded (dialog));
+  g_assert_cmpint (hsh_test_count_annotations (fixture->store), ==, before + spans);
   g_assert_cmpuint (hsh_document_sidebar_get_n_visible (hsh_window_get_sidebar (fixture->window)), ==, 2);
-  save_screenshot (GTK_WIDGET (dialog), "ui-corpus-import-done.png");
+  hsh_test_ui_save_screenshot (GTK_WIDGET (dialog), "ui-corpus-import-done.png");
 }
 
 static void
@@ -342,7 +290,7 @@ test_bad_input_leaves_the_project_unchanged (Fixture       *fixture,
                                              gconstpointer  data)
 {
   g_autofree char *bad = g_build_filename (fixture->dir, "bad.jsonl", NULL);
-  gint64 before = count_annotations (fixture->store);
+  gint64 before = hsh_test_count_annotations (fixture->store);
   HshImportDialog *dialog;
   const char *summary;
 
@@ -351,30 +299,22 @@ test_bad_input_leaves_the_project_unchanged (Fixture       *fixture,
                                       "{\"text\": \"نص أول\", \"label\": [[0, 2, \"Actor\"]]}\n"
                                       "{\"text\": \"قصير\", \"label\": [[0, 480, \"Actor\"]]}\n", -1, NULL));
   dialog = import_files (fixture->window, bad, "jsonl");
-  summary = hsh_import_dialog_get_summary (dialog);
+  summary = summary_of (dialog);
   g_test_message ("%s", summary);
-  g_assert_false (hsh_import_dialog_get_succeeded (dialog));
+  g_assert_false (succeeded (dialog));
   g_assert_nonnull (strstr (summary, "bad.jsonl"));
   g_assert_nonnull (strstr (summary, "Nothing was imported"));
-  g_assert_cmpint (count_annotations (fixture->store), ==, before);
+  g_assert_cmpint (hsh_test_count_annotations (fixture->store), ==, before);
   g_assert_cmpuint (hsh_document_sidebar_get_n_visible (hsh_window_get_sidebar (fixture->window)), ==, 1);
-  save_screenshot (GTK_WIDGET (dialog), "ui-corpus-import-error.png");
+  hsh_test_ui_save_screenshot (GTK_WIDGET (dialog), "ui-corpus-import-error.png");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!hsh_test_ui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/corpus/export/writes-every-format-and-says-what-it-did", test_exports_every_format);

@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 
 #include "hsh-app-util.h"
 #include "hsh-identity.h"
@@ -11,6 +10,7 @@
 #include "hsh-oplog.h"
 #include "hsh-sample.h"
 #include "hsh-test-support.h"
+#include "hsh-test-ui.h"
 #include "hsh-window.h"
 
 typedef struct {
@@ -19,15 +19,6 @@ typedef struct {
   HshWindow *window;
   gint64     annotator_id;
 } Fixture;
-
-static void
-spin (guint milliseconds)
-{
-  gint64 until = g_get_monotonic_time () + milliseconds * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static HshStore *
 open_project (const char *path,
@@ -58,11 +49,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->store = open_project (fixture->path, &fixture->annotator_id);
-  fixture->window = g_object_ref_sink (hsh_window_new (NULL));
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  hsh_window_set_store (fixture->window, fixture->store);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->window = hsh_test_ui_window_for (fixture->store);
   g_assert_cmpint (hsh_window_get_document_id (fixture->window), >, 0);
 }
 
@@ -77,16 +64,6 @@ fixture_tear_down (Fixture       *fixture,
     }
   g_clear_object (&fixture->store);
   g_free (fixture->path);
-}
-
-static gint64
-label_id (Fixture    *fixture,
-          const char *path)
-{
-  HshLabel *label = hsh_codebook_label_by_path (hsh_window_get_codebook (fixture->window), path);
-
-  g_assert_nonnull (label);
-  return label->id;
 }
 
 static GtkTextBuffer *
@@ -110,14 +87,6 @@ select_range (Fixture *fixture,
   gtk_text_buffer_select_range (buffer, &start_iter, &end_iter);
 }
 
-static void
-activate (Fixture    *fixture,
-          const char *action,
-          GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, parameter));
-}
-
 static gint64
 tag_selection (Fixture    *fixture,
                gint64      start,
@@ -127,22 +96,11 @@ tag_selection (Fixture    *fixture,
   gint64 id;
 
   select_range (fixture, start, end);
-  activate (fixture, "win.tag", g_variant_new_int64 (label_id (fixture, label)));
+  hsh_test_ui_activate (fixture->window, "win.tag", g_variant_new_int64 (hsh_test_ui_label_id (fixture->window, label)));
   id = hsh_window_get_selected_annotation (fixture->window);
   g_assert_cmpint (id, >, 0);
 
   return id;
-}
-
-static gboolean
-has_tag_at (Fixture    *fixture,
-            GtkTextTag *tag,
-            gint64      offset)
-{
-  GtkTextIter iter;
-
-  gtk_text_buffer_get_iter_at_offset (reader_buffer (fixture), &iter, (int) offset);
-  return gtk_text_iter_has_tag (&iter, tag);
 }
 
 /* The label's tag starts exactly at @start and the run that starts there ends at @end. */
@@ -153,47 +111,19 @@ assert_highlight (Fixture    *fixture,
                   gint64      end)
 {
   HshDocumentView *view = hsh_window_get_document_view (fixture->window);
-  GtkTextTag *tag = hsh_document_view_get_label_tag (view, label_id (fixture, label));
+  GtkTextTag *tag = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window, label));
   GtkTextIter iter;
 
   g_assert_nonnull (tag);
-  g_assert_false (has_tag_at (fixture, tag, start - 1));
-  g_assert_true (has_tag_at (fixture, tag, start));
-  g_assert_true (has_tag_at (fixture, tag, end - 1));
-  g_assert_false (has_tag_at (fixture, tag, end));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, tag, start - 1));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, tag, start));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, tag, end - 1));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, tag, end));
 
   gtk_text_buffer_get_iter_at_offset (reader_buffer (fixture), &iter, (int) start);
   g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
   g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
   g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, end);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *build_dir = g_getenv ("HASHIYA_BUILD_DIR");
-  g_autofree char *path = g_build_filename (build_dir != NULL ? build_dir : ".", name, NULL);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderNode *node;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  gtk_test_widget_wait_for_draw (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gsk_render_node_unref (node);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Tests ------------------------------------------------------------------------------------- */
@@ -221,13 +151,13 @@ test_tags_selection_inside_a_word (Fixture       *fixture,
   assert_highlight (fixture, "Actor/State", 2480, 2485);
 
   /* The selection collapsed, so a second key press relabels rather than tagging twice. */
-  activate (fixture, "win.tag", g_variant_new_int64 (label_id (fixture, "Actor/Government")));
+  hsh_test_ui_activate (fixture->window, "win.tag", g_variant_new_int64 (hsh_test_ui_label_id (fixture->window, "Actor/Government")));
   g_clear_pointer (&stored, hsh_annotation_free);
   stored = hsh_store_get_annotation (fixture->store, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (stored->label_id, ==, label_id (fixture, "Actor/Government"));
+  g_assert_cmpint (stored->label_id, ==, hsh_test_ui_label_id (fixture->window, "Actor/Government"));
   assert_highlight (fixture, "Actor/Government", 2480, 2485);
-  g_assert_false (has_tag_at (fixture, hsh_document_view_get_label_tag (hsh_window_get_document_view (fixture->window),
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, hsh_document_view_get_label_tag (hsh_window_get_document_view (fixture->window),
                                                                          state->id), 2482));
 }
 
@@ -237,7 +167,7 @@ test_undo_and_redo_restore_the_annotation (Fixture       *fixture,
 {
   g_autoptr(GPtrArray) before = hsh_store_list_annotations (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   HshDocumentView *view = hsh_window_get_document_view (fixture->window);
-  GtkTextTag *tag = hsh_document_view_get_label_tag (view, label_id (fixture, "Location"));
+  GtkTextTag *tag = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window, "Location"));
   g_autoptr(GPtrArray) after_undo = NULL;
   g_autoptr(GPtrArray) after_redo = NULL;
   gint64 id;
@@ -246,22 +176,22 @@ test_undo_and_redo_restore_the_annotation (Fixture       *fixture,
   id = tag_selection (fixture, 2135, 2139, "Location");
   assert_highlight (fixture, "Location", 2135, 2139);
 
-  activate (fixture, "win.undo", NULL);
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
   after_undo = hsh_store_list_annotations (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   g_assert_cmpuint (after_undo->len, ==, before->len);
   g_assert_null (hsh_annotation_index_lookup (hsh_window_get_index (fixture->window), id, NULL));
-  g_assert_false (has_tag_at (fixture, tag, 2136));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, tag, 2136));
 
-  activate (fixture, "win.redo", NULL);
+  hsh_test_ui_activate (fixture->window, "win.redo", NULL);
   after_redo = hsh_store_list_annotations (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   g_assert_cmpuint (after_redo->len, ==, before->len + 1);
   assert_highlight (fixture, "Location", 2135, 2139);
 
   /* Delete is undone as well. */
   hsh_window_select_annotation (fixture->window, id);
-  activate (fixture, "win.delete-annotation", NULL);
-  g_assert_false (has_tag_at (fixture, tag, 2136));
-  activate (fixture, "win.undo", NULL);
+  hsh_test_ui_activate (fixture->window, "win.delete-annotation", NULL);
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, tag, 2136));
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
   assert_highlight (fixture, "Location", 2135, 2139);
 }
 
@@ -270,19 +200,19 @@ test_overlapping_annotations_are_all_reachable (Fixture       *fixture,
                                                 gconstpointer  data)
 {
   HshDocumentView *view = hsh_window_get_document_view (fixture->window);
-  GtkTextTag *person = hsh_document_view_get_label_tag (view, label_id (fixture, "Actor/Person"));
-  GtkTextTag *claim = hsh_document_view_get_label_tag (view, label_id (fixture, "Claim"));
+  GtkTextTag *person = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window, "Actor/Person"));
+  GtkTextTag *claim = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window, "Claim"));
   GtkTextTag *nested = hsh_document_view_get_named_tag (view, "nested");
   g_autoptr(GPtrArray) here = NULL;
   gint64 claim_id, actor_id;
 
   /* A Claim around «إيمانويل ماكرون» (an Actor/Person mention at 2347–2362). */
   claim_id = tag_selection (fixture, 2330, 2412, "Claim");
-  g_assert_true (has_tag_at (fixture, claim, 2340));
-  g_assert_true (has_tag_at (fixture, person, 2350));
-  g_assert_true (has_tag_at (fixture, claim, 2350));
-  g_assert_true (has_tag_at (fixture, nested, 2350));
-  g_assert_false (has_tag_at (fixture, nested, 2340));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, claim, 2340));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, person, 2350));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, claim, 2350));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, nested, 2350));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, nested, 2340));
   /* The inner label draws above the outer one. */
   g_assert_cmpint (gtk_text_tag_get_priority (person), >, gtk_text_tag_get_priority (claim));
 
@@ -294,9 +224,9 @@ test_overlapping_annotations_are_all_reachable (Fixture       *fixture,
   /* From the keyboard: the caret at 2350, innermost first, then the next one out. */
   hsh_window_select_annotation (fixture->window, 0);
   select_range (fixture, 2350, 2350);
-  activate (fixture, "win.cycle-annotations", NULL);
+  hsh_test_ui_activate (fixture->window, "win.cycle-annotations", NULL);
   g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, actor_id);
-  activate (fixture, "win.cycle-annotations", NULL);
+  hsh_test_ui_activate (fixture->window, "win.cycle-annotations", NULL);
   g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, claim_id);
 
   /* By click: the reader reports an offset; again selects the next one out. */
@@ -307,10 +237,10 @@ test_overlapping_annotations_are_all_reachable (Fixture       *fixture,
   g_assert_cmpint (hsh_window_get_selected_annotation (fixture->window), ==, claim_id);
 
   /* Deleting the Claim leaves the Actor's highlight whole. */
-  activate (fixture, "win.delete-annotation", NULL);
-  g_assert_false (has_tag_at (fixture, claim, 2340));
+  hsh_test_ui_activate (fixture->window, "win.delete-annotation", NULL);
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, claim, 2340));
   assert_highlight (fixture, "Actor/Person", 2347, 2362);
-  g_assert_false (has_tag_at (fixture, nested, 2350));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, nested, 2350));
 }
 
 static void
@@ -321,17 +251,17 @@ test_boundaries_and_fragments (Fixture       *fixture,
   gint64 id = tag_selection (fixture, 2480, 2485, "Actor/State");
 
   /* Grow the start over «و», then shrink it back; the end moves in logical order too. */
-  activate (fixture, "win.grow-start", NULL);
+  hsh_test_ui_activate (fixture->window, "win.grow-start", NULL);
   assert_highlight (fixture, "Actor/State", 2479, 2485);
-  activate (fixture, "win.shrink-start", NULL);
-  activate (fixture, "win.shrink-end", NULL);
+  hsh_test_ui_activate (fixture->window, "win.shrink-start", NULL);
+  hsh_test_ui_activate (fixture->window, "win.shrink-end", NULL);
   assert_highlight (fixture, "Actor/State", 2480, 2484);
-  activate (fixture, "win.grow-end", NULL);
+  hsh_test_ui_activate (fixture->window, "win.grow-end", NULL);
   assert_highlight (fixture, "Actor/State", 2480, 2485);
 
   /* A second fragment: «طرابلس» far away, one discontinuous annotation. */
   select_range (fixture, 2970, 2976);
-  activate (fixture, "win.add-fragment", NULL);
+  hsh_test_ui_activate (fixture->window, "win.add-fragment", NULL);
   stored = hsh_store_get_annotation (fixture->store, id, NULL);
   g_assert_nonnull (stored);
   g_assert_cmpuint (stored->ranges->len, ==, 2);
@@ -378,7 +308,7 @@ test_inspector_edits_persist_after_reopening (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   HshCodebook *codebook = hsh_window_get_codebook (fixture->window);
-  gint64 commitment = label_id (fixture, "Commitment");
+  gint64 commitment = hsh_test_ui_label_id (fixture->window, "Commitment");
   g_autoptr(GPtrArray) attributes = hsh_codebook_attributes_for (codebook, commitment);
   g_autoptr(GPtrArray) roles = hsh_codebook_roles_for (codebook, commitment);
   g_autoptr(GPtrArray) links = NULL;
@@ -412,9 +342,9 @@ test_inspector_edits_persist_after_reopening (Fixture       *fixture,
   g_assert_nonnull (quantity_row);
   gtk_editable_set_text (GTK_EDITABLE (quantity_row), "300");
   g_signal_emit_by_name (quantity_row, "apply");
-  activate (fixture, "win.set-attribute", g_variant_new ("(xxs)", id, status, "pledged"));
-  activate (fixture, "win.set-role", g_variant_new ("(xxx)", id, committer, forces));
-  activate (fixture, "win.set-note", g_variant_new ("(xs)", id, "Pledge repeated by Macron."));
+  hsh_test_ui_activate (fixture->window, "win.set-attribute", g_variant_new ("(xxs)", id, status, "pledged"));
+  hsh_test_ui_activate (fixture->window, "win.set-role", g_variant_new ("(xxx)", id, committer, forces));
+  hsh_test_ui_activate (fixture->window, "win.set-note", g_variant_new ("(xs)", id, "Pledge repeated by Macron."));
 
   /* The inspector shows what was stored. */
   quantity_row = find_row (GTK_WIDGET (hsh_window_get_inspector (fixture->window)), ADW_TYPE_ENTRY_ROW, "quantity");
@@ -455,8 +385,8 @@ test_find_folds_arabic_spellings (Fixture       *fixture,
 
   /* Typed without hamza, found as «الأمم المتحدة». */
   g_assert_cmpuint (hsh_window_find (fixture->window, "الامم المتحدة"), >=, 2);
-  g_assert_true (has_tag_at (fixture, current, 400));
-  g_assert_false (has_tag_at (fixture, current, 399));
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, current, 400));
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, current, 399));
   g_assert_cmpuint (hsh_window_find (fixture->window, "no such words"), ==, 0);
 }
 
@@ -467,12 +397,12 @@ test_direction_override (Fixture       *fixture,
   GtkWidget *text_view = GTK_WIDGET (hsh_document_view_get_text_view (hsh_window_get_document_view (fixture->window)));
   g_autoptr(HshDocument) document = NULL;
 
-  activate (fixture, "win.document-direction", g_variant_new_string ("ltr"));
+  hsh_test_ui_activate (fixture->window, "win.document-direction", g_variant_new_string ("ltr"));
   g_assert_cmpint (gtk_widget_get_direction (text_view), ==, GTK_TEXT_DIR_LTR);
   document = hsh_store_get_document (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   g_assert_cmpint (document->direction, ==, HSH_DIRECTION_LTR);
 
-  activate (fixture, "win.undo", NULL);
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
   g_clear_pointer (&document, hsh_document_free);
   document = hsh_store_get_document (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   g_assert_cmpint (document->direction, ==, HSH_DIRECTION_AUTO);
@@ -501,8 +431,8 @@ test_screenshots (Fixture       *fixture,
 
   gtk_text_view_set_cursor_visible (text_view, FALSE);
   hsh_window_select_annotation (fixture->window, 0);
-  spin (200);
-  save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-sample.png");
+  hsh_test_ui_spin (200);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-sample.png");
 
   /* «ماريو دراغي» (Mario Draghi): Arabic, punctuation and a Latin name in one span. */
   id = tag_selection (fixture, 1109, 1135, "Actor");
@@ -510,14 +440,14 @@ test_screenshots (Fixture       *fixture,
   g_assert_cmpstr (stored->text, ==, "ماريو دراغي» (Mario Draghi");
   assert_highlight (fixture, "Actor", 1109, 1135);
   gtk_text_view_set_cursor_visible (text_view, FALSE);
-  spin (300);
-  save_screenshot (GTK_WIDGET (view), "ui-workbench-mixed-span.png");
+  hsh_test_ui_spin (300);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (view), "ui-workbench-mixed-span.png");
 
   /* The inspector on the sample's Commitment: quantity 300, committed by «القوات الشرقية». */
   hsh_window_select_annotation (fixture->window, annotation_starting_at (fixture, 2368));
   gtk_text_view_set_cursor_visible (text_view, FALSE);
-  spin (300);
-  save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-inspector.png");
+  hsh_test_ui_spin (300);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-inspector.png");
 }
 
 static void
@@ -537,16 +467,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  if (!hsh_test_ui_init (&argc, &argv))
+    return 0;
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/workbench/tags-a-selection-inside-a-word", test_tags_selection_inside_a_word);

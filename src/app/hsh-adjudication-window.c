@@ -6,6 +6,7 @@
 
 #include "hsh-adjudication-window.h"
 #include "hsh-app-util.h"
+#include "hsh-refusal-dialog.h"
 
 struct _HshAdjudicationWindow
 {
@@ -181,16 +182,6 @@ reload (HshAdjudicationWindow *self)
 }
 
 static void
-show_refusal (HshAdjudicationWindow *self,
-              const GError          *error)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Record the Decision"), error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
 decide_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -212,7 +203,7 @@ decide_action (GtkWidget  *widget,
 
   if (!ok)
     {
-      show_refusal (self, error);
+      hsh_show_refusal (GTK_WINDOW (self), _("Cannot Record the Decision"), error);
       return;
     }
   g_signal_emit (self, signals[DECIDED], 0);

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "hsh-agreement-window.h"
+#include "hsh-refusal-dialog.h"
 
 struct _HshAgreementWindow
 {
@@ -251,12 +252,7 @@ save_to (HshAgreementWindow *self,
   g_autoptr(GError) error = NULL;
 
   if (!save_report (self, path, &error))
-    {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Save the Report"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+    hsh_show_refusal (GTK_WINDOW (self), _("Cannot Save the Report"), error);
 }
 
 static void

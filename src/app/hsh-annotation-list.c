@@ -19,7 +19,7 @@ struct _HshAnnotationList
   HshAnnotationModel *items;
   GtkSingleSelection *selection;
   gboolean            updating;
-  guint               scroll_source;
+  HshAfterPaint       scroll;
   guint               scroll_position;
 };
 
@@ -75,7 +75,6 @@ scroll_to_selected (gpointer user_data)
 {
   HshAnnotationList *self = user_data;
 
-  self->scroll_source = 0;
   if (self->scroll_position < g_list_model_get_n_items (G_LIST_MODEL (self->items)))
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", self->scroll_position);
   return G_SOURCE_REMOVE;
@@ -89,13 +88,14 @@ hsh_annotation_list_select (HshAnnotationList *self,
   gtk_single_selection_set_selected (self->selection, position);
   self->updating = FALSE;
 
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  hsh_after_paint_cancel (&self->scroll);
   if (position != GTK_INVALID_LIST_POSITION && gtk_widget_get_mapped (GTK_WIDGET (self->list_view)))
     {
       /* Scrolling far makes the list view build and shape a screen of new rows (≈ 30 ms in a
        * long document): it follows one frame after the reader, which shows the tag first. */
       self->scroll_position = position;
-      self->scroll_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_selected, self, NULL);
+      hsh_after_paint_schedule (&self->scroll, GTK_WIDGET (self), G_PRIORITY_DEFAULT_IDLE,
+                                scroll_to_selected, self);
     }
 }
 
@@ -174,7 +174,7 @@ hsh_annotation_list_dispose (GObject *object)
   GtkWidget *child;
   HshAnnotationList *self = HSH_ANNOTATION_LIST (object);
 
-  g_clear_handle_id (&self->scroll_source, g_source_remove);
+  hsh_after_paint_cancel (&self->scroll);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_ANNOTATION_LIST);
   /* The template's root has no id, so it is not among the children cleared above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

@@ -1,4 +1,5 @@
-/* hsh-app-util.c: small helpers the widgets share — colour swatches, dates, invisible characters. */
+/* hsh-app-util.c: small helpers the widgets share — colour swatches, dates, invisible characters,
+ * work deferred until a frame is on screen. */
 #include "hsh-app-util.h"
 
 #include <glib/gi18n.h>
@@ -130,4 +131,77 @@ hsh_show_invisible_characters (const char *text,
     *n_invisible = count;
 
   return g_string_free (shown, FALSE);
+}
+
+/* Work after the next frame ------------------------------------------------------------------- */
+
+#define AFTER_PAINT_FALLBACK_MS 250
+
+/* A clock whose surface went away has dropped its handlers already. */
+static void
+disconnect_clock (HshAfterPaint *self)
+{
+  if (self->clock != NULL && self->handler != 0 &&
+      g_signal_handler_is_connected (self->clock, self->handler))
+    g_signal_handler_disconnect (self->clock, self->handler);
+  self->handler = 0;
+  g_clear_object (&self->clock);
+}
+
+static gboolean
+run_after_paint (gpointer user_data)
+{
+  HshAfterPaint *self = user_data;
+
+  self->source = 0;
+  disconnect_clock (self);
+  self->func (self->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_painted (GdkFrameClock *clock,
+            HshAfterPaint *self)
+{
+  disconnect_clock (self);
+  g_clear_handle_id (&self->source, g_source_remove);
+  self->source = g_idle_add_full (self->priority, run_after_paint, self, NULL);
+}
+
+void
+hsh_after_paint_schedule (HshAfterPaint *self,
+                          GtkWidget     *widget,
+                          int            priority,
+                          GSourceFunc    func,
+                          gpointer       data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  hsh_after_paint_cancel (self);
+  self->priority = priority;
+  self->func = func;
+  self->data = data;
+
+  if (clock == NULL || !gtk_widget_get_mapped (widget))
+    {
+      self->source = g_idle_add_full (priority, run_after_paint, self, NULL);
+      return;
+    }
+
+  self->clock = g_object_ref (clock);
+  self->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_painted), self);
+  self->source = g_timeout_add_full (priority, AFTER_PAINT_FALLBACK_MS, run_after_paint, self, NULL);
+}
+
+void
+hsh_after_paint_cancel (HshAfterPaint *self)
+{
+  disconnect_clock (self);
+  g_clear_handle_id (&self->source, g_source_remove);
+}
+
+gboolean
+hsh_after_paint_is_pending (HshAfterPaint *self)
+{
+  return self->source != 0;
 }

@@ -1,4 +1,5 @@
-/* hsh-app-util.h: small helpers the widgets share — colour swatches, dates, invisible characters. */
+/* hsh-app-util.h: small helpers the widgets share — colour swatches, dates, invisible characters,
+ * work deferred until a frame is on screen. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -15,5 +16,28 @@ char      *hsh_format_timestamp         (gint64      milliseconds);
  * ⟨RLM⟩-style markers, so that a coder sees what the span really holds. */
 char      *hsh_show_invisible_characters (const char *text,
                                           guint      *n_invisible);
+
+/* Work the coder should see one frame later rather than have it hold back the frame that shows
+ * what they did: it runs in an idle of @priority once the widget's next frame is painted — not
+ * before, as a plain idle may while the frame clock waits for its slot. Embedded in its owner,
+ * zero-initialised; one pending run at a time. */
+typedef struct {
+  GdkFrameClock *clock;
+  gulong         handler;
+  guint          source;
+  int            priority;
+  GSourceFunc    func;
+  gpointer       data;
+} HshAfterPaint;
+
+/* Replaces a pending run. Without a frame clock (not shown), or when no frame comes within a
+ * quarter of a second (minimised), it runs anyway. */
+void       hsh_after_paint_schedule     (HshAfterPaint *self,
+                                         GtkWidget     *widget,
+                                         int            priority,
+                                         GSourceFunc    func,
+                                         gpointer       data);
+void       hsh_after_paint_cancel       (HshAfterPaint *self);
+gboolean   hsh_after_paint_is_pending   (HshAfterPaint *self);
 
 G_END_DECLS

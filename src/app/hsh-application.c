@@ -9,6 +9,7 @@
 #include "hsh-identity.h"
 #include "hsh-model.h"
 #include "hsh-preferences-window.h"
+#include "hsh-refusal-dialog.h"
 #include "hsh-sample.h"
 #include "hsh-window.h"
 
@@ -41,10 +42,7 @@ show_error (HshApplication *self,
             const char     *heading,
             const GError   *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  hsh_show_refusal (GTK_WINDOW (get_window (self)), heading, error);
 }
 
 /* Identity ---------------------------------------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include "hsh-conflicts-window.h"
 #include "hsh-merge.h"
+#include "hsh-refusal-dialog.h"
 
 struct _HshConflictsWindow
 {
@@ -326,10 +327,7 @@ resolve_action (GtkWidget  *widget,
     return;
   if (!hsh_store_resolve_conflict (store, g_variant_get_int64 (parameter), g_str_equal (action_name, "conflicts.take"), &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Cannot Resolve the Conflict"), error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      hsh_show_refusal (GTK_WINDOW (self), _("Cannot Resolve the Conflict"), error);
       return;
     }
 

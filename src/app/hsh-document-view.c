@@ -1,51 +1,12 @@
-/* hsh-document-view.c: the reader — a read-only text view showing a document with its highlights.
- * One tag per label draws every annotation of that label; identity stays in the index. */
+/* hsh-document-view.c: the reader — a read-only text view showing a document with its highlights
+ * (drawn by hsh-document-view-highlight.c), its direction, the selection and find hits. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
-#include "hsh-document-view.h"
-
-/* Highlights beyond the first screens are drawn in idle chunks, so the first frame comes fast:
- * FIRST_CHUNK covers a maximised window's worth of text at the smallest reader font, and each
- * idle chunk stays well inside a frame. */
-#define FIRST_CHUNK 8000
-#define TAG_CHUNK 20000
-
-struct _HshDocumentView
-{
-  GtkWidget           parent_instance;
-
-  GtkScrolledWindow  *scroller;
-  GtkTextView        *text_view;
-
-  GtkTextBuffer      *buffer;
-  GtkCssProvider     *font_provider;
-  GSettings          *settings;
-  HshCodebook        *codebook;
-  HshAnnotationIndex *index;
-  GHashTable         *label_tags;      /* label id → GtkTextTag */
-  GtkTextTag         *nested_tag;
-  GtkTextTag         *selected_tag;
-  GtkTextTag         *find_tag;
-  GtkTextTag         *find_current_tag;
-  GtkTextTag         *align_tag;
-  char               *text;
-  HshDirection        direction;
-  gint64              length;
-  gint64              tagged_until;
-  guint               tag_source;
-  gboolean            align_applied;
-  GArray             *selected_ranges; /* HshRange wearing selected_tag */
-
-  /* The reader's layer (hsh-reader-layer.c) chooses which annotations draw, with which tag. */
-  HshHighlightFunc    highlight_func;
-  gpointer            highlight_data;
-  GDestroyNotify      highlight_destroy;
-  GPtrArray          *layer_tags;      /* GtkTextTag, drawn by highlight_func besides labels */
-};
+#include "hsh-document-view-private.h"
 
 G_DEFINE_FINAL_TYPE (HshDocumentView, hsh_document_view, GTK_TYPE_WIDGET)
 
@@ -56,172 +17,38 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-get_iter (HshDocumentView *self,
-          gint64           offset,
-          GtkTextIter     *iter)
+void
+_hsh_document_view_get_iter (HshDocumentView *self,
+                             gint64           offset,
+                             GtkTextIter     *iter)
 {
   gtk_text_buffer_get_iter_at_offset (self->buffer, iter, (int) CLAMP (offset, 0, self->length));
 }
 
-static void
-apply_tag (HshDocumentView *self,
-           GtkTextTag      *tag,
-           gint64           start,
-           gint64           end)
+void
+_hsh_document_view_apply_tag (HshDocumentView *self,
+                              GtkTextTag      *tag,
+                              gint64           start,
+                              gint64           end)
 {
   GtkTextIter start_iter, end_iter;
 
-  get_iter (self, start, &start_iter);
-  get_iter (self, end, &end_iter);
+  _hsh_document_view_get_iter (self, start, &start_iter);
+  _hsh_document_view_get_iter (self, end, &end_iter);
   gtk_text_buffer_apply_tag (self->buffer, tag, &start_iter, &end_iter);
 }
 
-static void
-remove_tag (HshDocumentView *self,
-            GtkTextTag      *tag,
-            gint64           start,
-            gint64           end)
+void
+_hsh_document_view_remove_tag (HshDocumentView *self,
+                               GtkTextTag      *tag,
+                               gint64           start,
+                               gint64           end)
 {
   GtkTextIter start_iter, end_iter;
 
-  get_iter (self, start, &start_iter);
-  get_iter (self, end, &end_iter);
+  _hsh_document_view_get_iter (self, start, &start_iter);
+  _hsh_document_view_get_iter (self, end, &end_iter);
   gtk_text_buffer_remove_tag (self->buffer, tag, &start_iter, &end_iter);
-}
-
-typedef struct {
-  gint64 offset;
-  int    delta;
-} DepthChange;
-
-static int
-compare_depth_changes (gconstpointer a,
-                       gconstpointer b)
-{
-  const DepthChange *da = a, *db = b;
-
-  if (da->offset != db->offset)
-    return da->offset < db->offset ? -1 : 1;
-  return da->delta - db->delta;
-}
-
-/* Underlines what lies inside more than one annotation, so that a Claim holding an Actor
- * shows both: the inner label's colour wins, the underline says there is more. */
-static void
-draw_nesting (HshDocumentView *self,
-              GArray          *changes)
-{
-  int depth = 0;
-
-  g_array_sort (changes, compare_depth_changes);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const DepthChange *change = &g_array_index (changes, DepthChange, i);
-
-      depth += change->delta;
-      if (depth >= 2 && i + 1 < changes->len)
-        {
-          gint64 next = g_array_index (changes, DepthChange, i + 1).offset;
-
-          if (next > change->offset)
-            apply_tag (self, self->nested_tag, change->offset, next);
-        }
-    }
-}
-
-void
-hsh_document_view_refresh (HshDocumentView *self,
-                           gint64           start,
-                           gint64           end)
-{
-  g_autoptr(GPtrArray) overlapping = NULL;
-  g_autoptr(GArray) changes = NULL;
-  GHashTableIter iter;
-  gpointer tag;
-
-  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
-
-  start = CLAMP (start, 0, self->length);
-  end = CLAMP (end, start, self->length);
-  if (start == end || self->index == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, self->label_tags);
-  while (g_hash_table_iter_next (&iter, NULL, &tag))
-    remove_tag (self, tag, start, end);
-  remove_tag (self, self->nested_tag, start, end);
-  for (guint i = 0; i < self->layer_tags->len; i++)
-    remove_tag (self, g_ptr_array_index (self->layer_tags, i), start, end);
-
-  changes = g_array_new (FALSE, FALSE, sizeof (DepthChange));
-  overlapping = hsh_annotation_index_overlapping (self->index, start, end);
-  for (guint i = 0; i < overlapping->len; i++)
-    {
-      const HshAnnotation *annotation = g_ptr_array_index (overlapping, i);
-      GtkTextTag *label_tag = g_hash_table_lookup (self->label_tags, &annotation->label_id);
-
-      if (self->highlight_func != NULL &&
-          (label_tag = self->highlight_func (annotation, label_tag, self->highlight_data)) == NULL)
-        continue;
-
-      for (guint j = 0; j < annotation->ranges->len; j++)
-        {
-          const HshRange *range = &g_array_index (annotation->ranges, HshRange, j);
-          DepthChange opening = { MAX (range->start, start), +1 };
-          DepthChange closing = { MIN (range->end, end), -1 };
-
-          if (opening.offset >= closing.offset)
-            continue;
-          if (label_tag != NULL)
-            apply_tag (self, label_tag, opening.offset, closing.offset);
-          g_array_append_val (changes, opening);
-          g_array_append_val (changes, closing);
-        }
-    }
-
-  draw_nesting (self, changes);
-}
-
-void
-hsh_document_view_refresh_ranges (HshDocumentView *self,
-                                  GArray          *ranges)
-{
-  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
-
-  for (guint i = 0; ranges != NULL && i < ranges->len; i++)
-    {
-      const HshRange *range = &g_array_index (ranges, HshRange, i);
-
-      hsh_document_view_refresh (self, range->start, range->end);
-    }
-}
-
-static gboolean
-tag_next_chunk (gpointer user_data)
-{
-  HshDocumentView *self = user_data;
-  gint64 start = self->tagged_until;
-  gint64 end = MIN (self->length, start + TAG_CHUNK);
-
-  hsh_document_view_refresh (self, start, end);
-  self->tagged_until = end;
-
-  if (end < self->length)
-    return G_SOURCE_CONTINUE;
-
-  self->tag_source = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* The text at the top, where a document opens, before its first frame. */
-static void
-tag_first_chunk (HshDocumentView *self)
-{
-  gint64 end = MIN (self->length, FIRST_CHUNK);
-
-  hsh_document_view_refresh (self, 0, end);
-  self->tagged_until = end;
 }
 
 static void
@@ -246,6 +73,8 @@ update_font (HshDocumentView *self)
   g_autofree char *css = NULL;
   int inside_wrap;
 
+  self->font_px = size_px;
+  self->line_px = size_px * MAX (1.0, spacing);
   sanitize_family (family);
   css = g_strdup_printf ("textview.reader { font-family: \"%s\", \"Noto Naskh Arabic\", "
                          "\"Amiri\", \"DejaVu Sans\", serif; font-size: %dpt; }",
@@ -313,6 +142,8 @@ paragraph_direction (const char *line,
 static void
 apply_direction (HshDocumentView *self)
 {
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
   PangoDirection wanted;
   const char *line;
   gint64 line_start = 0;
@@ -320,7 +151,7 @@ apply_direction (HshDocumentView *self)
   /* Justification is a size property: even removing the tag where it is not makes the text
    * view lay out the whole document again. */
   if (self->align_applied)
-    remove_tag (self, self->align_tag, 0, self->length);
+    _hsh_document_view_remove_tag (self, self->align_tag, 0, self->length);
   self->align_applied = FALSE;
 
   switch (self->direction)
@@ -339,7 +170,10 @@ apply_direction (HshDocumentView *self)
       return;
     }
 
-  for (line = self->text; line != NULL && *line != '\0';)
+  /* Only an override needs the text: read from the buffer, instead of a copy kept for it. */
+  gtk_text_buffer_get_bounds (self->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (self->buffer, &start, &end, TRUE);
+  for (line = text; line != NULL && *line != '\0';)
     {
       const char *newline = strchr (line, '\n');
       gsize bytes = newline != NULL ? (gsize) (newline - line) : strlen (line);
@@ -349,7 +183,7 @@ apply_direction (HshDocumentView *self)
       /* Right justification means "the end side" of the paragraph's own direction. */
       if (found != PANGO_DIRECTION_NEUTRAL && found != wanted)
         {
-          apply_tag (self, self->align_tag, line_start, line_start + chars);
+          _hsh_document_view_apply_tag (self, self->align_tag, line_start, line_start + chars);
           self->align_applied = TRUE;
         }
 
@@ -372,158 +206,37 @@ void
 hsh_document_view_load (HshDocumentView    *self,
                         const char         *text,
                         HshDirection        direction,
-                        HshAnnotationIndex *index)
+                        HshAnnotationIndex *index,
+                        gint64              indexed_until)
 {
   GtkTextIter start;
 
   g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
 
-  g_clear_handle_id (&self->tag_source, g_source_remove);
+  _hsh_document_view_stop_highlights (self);
   g_clear_pointer (&self->index, hsh_annotation_index_unref);
-  g_free (self->text);
-  self->text = g_strdup (text != NULL ? text : "");
   if (index != NULL)
     self->index = hsh_annotation_index_ref (index);
+  self->indexed_until = indexed_until;
 
-  gtk_text_buffer_set_text (self->buffer, self->text, -1);
+  gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
   self->length = gtk_text_buffer_get_char_count (self->buffer);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
-  gtk_text_buffer_place_cursor (self->buffer, &start);
+  /* The caret goes to the top. Placing it makes the text view lay out the line under it, which
+   * a long document leaves to after its first frame (hsh_document_view_set_index()); until
+   * then the caret waits at the end, where nothing draws it. */
+  self->caret_pending = indexed_until >= 0;
+  if (!self->caret_pending)
+    gtk_text_buffer_place_cursor (self->buffer, &start);
 
-  self->tagged_until = 0;
   g_array_set_size (self->selected_ranges, 0);
-  tag_first_chunk (self);
-  if (self->tagged_until < self->length)
-    self->tag_source = g_idle_add_full (G_PRIORITY_LOW, tag_next_chunk, self, NULL);
+  _hsh_document_view_start_highlights (self);
 
   self->direction = direction;
   apply_direction (self);
 
-  gtk_text_view_scroll_to_iter (self->text_view, &start, 0, FALSE, 0, 0);
-}
-
-static int
-label_rank (HshCodebook    *codebook,
-            const HshLabel *label,
-            guint           position)
-{
-  g_autoptr(GPtrArray) roles = hsh_codebook_roles_for (codebook, label->id);
-
-  /* Labels with roles (Claim, Commitment) are the containers of others: draw them below. */
-  return (roles != NULL && roles->len > 0 ? 0 : 100000) + (int) position;
-}
-
-typedef struct {
-  int             rank;
-  const HshLabel *label;
-} RankedLabel;
-
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
-{
-  return ((const RankedLabel *) a)->rank - ((const RankedLabel *) b)->rank;
-}
-
-static void
-raise_tag (GtkTextBuffer *buffer,
-           GtkTextTag    *tag)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-
-  gtk_text_tag_set_priority (tag, gtk_text_tag_table_get_size (table) - 1);
-}
-
-void
-hsh_document_view_set_codebook (HshDocumentView *self,
-                                HshCodebook     *codebook)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedLabel));
-  GHashTableIter iter;
-  gpointer tag;
-
-  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
-
-  g_hash_table_iter_init (&iter, self->label_tags);
-  while (g_hash_table_iter_next (&iter, NULL, &tag))
-    gtk_text_tag_table_remove (table, tag);
-  g_hash_table_remove_all (self->label_tags);
-  self->codebook = codebook;
-
-  if (codebook == NULL)
-    return;
-
-  for (guint i = 0; i < codebook->labels->len; i++)
-    {
-      const HshLabel *label = g_ptr_array_index (codebook->labels, i);
-      RankedLabel entry = { label_rank (codebook, label, i), label };
-
-      g_array_append_val (ranked, entry);
-    }
-  g_array_sort (ranked, compare_ranked);
-
-  for (guint i = 0; i < ranked->len; i++)
-    {
-      const HshLabel *label = g_array_index (ranked, RankedLabel, i).label;
-      g_autofree char *name = g_strdup_printf ("label:%s", label->path);
-      GtkTextTag *label_tag;
-      gint64 *key = g_new (gint64, 1);
-
-      /* Colours only: a tag that changed the font would split Arabic shaping. The text stays
-       * dark on the light label colours, also in a dark theme. */
-      label_tag = gtk_text_buffer_create_tag (self->buffer, name,
-                                              "background", label->color != NULL ? label->color : "#deddda",
-                                              "foreground", "#1e1e1e",
-                                              NULL);
-      *key = label->id;
-      g_hash_table_insert (self->label_tags, key, label_tag);
-    }
-
-  raise_tag (self->buffer, self->align_tag);
-  raise_tag (self->buffer, self->nested_tag);
-  raise_tag (self->buffer, self->selected_tag);
-  raise_tag (self->buffer, self->find_tag);
-  raise_tag (self->buffer, self->find_current_tag);
-}
-
-void
-hsh_document_view_set_highlight_func (HshDocumentView  *self,
-                                      HshHighlightFunc  func,
-                                      gpointer          user_data,
-                                      GDestroyNotify    destroy,
-                                      GPtrArray        *tags)
-{
-  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
-
-  if (self->highlight_destroy != NULL)
-    self->highlight_destroy (self->highlight_data);
-  self->highlight_func = func;
-  self->highlight_data = user_data;
-  self->highlight_destroy = destroy;
-  g_ptr_array_set_size (self->layer_tags, 0);
-  for (guint i = 0; tags != NULL && i < tags->len; i++)
-    g_ptr_array_add (self->layer_tags, g_object_ref (g_ptr_array_index (tags, i)));
-
-  hsh_document_view_refresh (self, 0, self->length);
-}
-
-GtkTextTag *
-hsh_document_view_get_label_tag (HshDocumentView *self,
-                                 gint64           label_id)
-{
-  g_return_val_if_fail (HSH_IS_DOCUMENT_VIEW (self), NULL);
-
-  return g_hash_table_lookup (self->label_tags, &label_id);
-}
-
-GtkTextTag *
-hsh_document_view_get_named_tag (HshDocumentView *self,
-                                 const char      *name)
-{
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
-
-  return gtk_text_tag_table_lookup (table, name);
+  /* To the top, without asking the text view where the first line lies, which lays it out. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)), 0);
 }
 
 GtkTextView *
@@ -558,9 +271,22 @@ hsh_document_view_select (HshDocumentView *self,
 {
   GtkTextIter start_iter, end_iter;
 
-  get_iter (self, start, &start_iter);
-  get_iter (self, end, &end_iter);
+  _hsh_document_view_get_iter (self, start, &start_iter);
+  _hsh_document_view_get_iter (self, end, &end_iter);
   gtk_text_buffer_select_range (self->buffer, &end_iter, &start_iter);
+}
+
+void
+hsh_document_view_collapse_selection (HshDocumentView *self)
+{
+  GtkTextIter caret;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  /* Only the selection's other end moves: moving the caret would make the text view lay out
+   * its paragraph at once, for the input method, before the frame lays it out again. */
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &caret, gtk_text_buffer_get_insert (self->buffer));
+  gtk_text_buffer_move_mark (self->buffer, gtk_text_buffer_get_selection_bound (self->buffer), &caret);
 }
 
 gint64
@@ -581,7 +307,7 @@ scroll_to_offset (HshDocumentView *self,
 
   GdkRectangle visible, location;
 
-  get_iter (self, offset, &iter);
+  _hsh_document_view_get_iter (self, offset, &iter);
   gtk_text_buffer_move_mark (self->buffer, mark, &iter);
   gtk_text_view_get_visible_rect (self->text_view, &visible);
   gtk_text_view_get_iter_location (self->text_view, &iter, &location);
@@ -596,7 +322,8 @@ scroll_to_offset (HshDocumentView *self,
 
 void
 hsh_document_view_set_selected_annotation (HshDocumentView     *self,
-                                           const HshAnnotation *annotation)
+                                           const HshAnnotation *annotation,
+                                           gboolean             reveal)
 {
   g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
 
@@ -606,7 +333,7 @@ hsh_document_view_set_selected_annotation (HshDocumentView     *self,
     {
       const HshRange *range = &g_array_index (self->selected_ranges, HshRange, i);
 
-      remove_tag (self, self->selected_tag, range->start, range->end);
+      _hsh_document_view_remove_tag (self, self->selected_tag, range->start, range->end);
     }
   g_array_set_size (self->selected_ranges, 0);
   if (annotation == NULL)
@@ -616,11 +343,12 @@ hsh_document_view_set_selected_annotation (HshDocumentView     *self,
     {
       const HshRange *range = &g_array_index (annotation->ranges, HshRange, i);
 
-      apply_tag (self, self->selected_tag, range->start, range->end);
+      _hsh_document_view_apply_tag (self, self->selected_tag, range->start, range->end);
     }
   g_array_append_vals (self->selected_ranges, annotation->ranges->data, annotation->ranges->len);
 
-  scroll_to_offset (self, hsh_annotation_start (annotation));
+  if (reveal)
+    scroll_to_offset (self, hsh_annotation_start (annotation));
 }
 
 void
@@ -630,14 +358,14 @@ hsh_document_view_set_find_hits (HshDocumentView *self,
 {
   g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
 
-  remove_tag (self, self->find_tag, 0, self->length);
-  remove_tag (self, self->find_current_tag, 0, self->length);
+  _hsh_document_view_remove_tag (self, self->find_tag, 0, self->length);
+  _hsh_document_view_remove_tag (self, self->find_current_tag, 0, self->length);
 
   for (guint i = 0; hits != NULL && i < hits->len; i++)
     {
       const HshRange *hit = &g_array_index (hits, HshRange, i);
 
-      apply_tag (self, (int) i == current ? self->find_current_tag : self->find_tag,
+      _hsh_document_view_apply_tag (self, (int) i == current ? self->find_current_tag : self->find_tag,
                  hit->start, hit->end);
     }
 
@@ -678,7 +406,7 @@ hsh_document_view_dispose (GObject *object)
   GtkWidget *child;
   HshDocumentView *self = HSH_DOCUMENT_VIEW (object);
 
-  g_clear_handle_id (&self->tag_source, g_source_remove);
+  _hsh_document_view_stop_highlights (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_DOCUMENT_VIEW);
   /* The template's root has no id, so it is not among the children cleared above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -692,16 +420,11 @@ hsh_document_view_finalize (GObject *object)
 {
   HshDocumentView *self = HSH_DOCUMENT_VIEW (object);
 
-  g_clear_pointer (&self->index, hsh_annotation_index_unref);
-  g_clear_pointer (&self->label_tags, g_hash_table_unref);
+  _hsh_document_view_finalize_highlights (self);
   g_clear_pointer (&self->selected_ranges, g_array_unref);
-  if (self->highlight_destroy != NULL)
-    self->highlight_destroy (self->highlight_data);
-  g_clear_pointer (&self->layer_tags, g_ptr_array_unref);
   g_clear_object (&self->font_provider);
   g_clear_object (&self->settings);
   g_clear_object (&self->buffer);
-  g_free (self->text);
 
   G_OBJECT_CLASS (hsh_document_view_parent_class)->finalize (object);
 }
@@ -739,9 +462,8 @@ hsh_document_view_init (HshDocumentView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->buffer = g_object_ref (gtk_text_view_get_buffer (self->text_view));
-  self->label_tags = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  _hsh_document_view_init_highlights (self);
   self->selected_ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
-  self->layer_tags = g_ptr_array_new_with_free_func (g_object_unref);
 
   self->align_tag = gtk_text_buffer_create_tag (self->buffer, "align-override",
                                                 "justification", GTK_JUSTIFY_RIGHT,

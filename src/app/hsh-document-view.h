@@ -11,6 +11,11 @@ typedef GtkTextTag *(*HshHighlightFunc) (const HshAnnotation *annotation,
                                          GtkTextTag          *label_tag,
                                          gpointer             user_data);
 
+/* A text this short (a news article) is drawn whole before its first frame, and its annotations
+ * are read whole: they cost little, and whoever looks right after loading sees them all. A
+ * longer one starts with its first screen. */
+#define HSH_DOCUMENT_VIEW_SHORT_TEXT 12000
+
 #define HSH_TYPE_DOCUMENT_VIEW (hsh_document_view_get_type ())
 G_DECLARE_FINAL_TYPE (HshDocumentView, hsh_document_view, HSH, DOCUMENT_VIEW, GtkWidget)
 
@@ -18,10 +23,20 @@ GtkTextView *hsh_document_view_get_text_view         (HshDocumentView    *self);
 /* Creates one highlight tag per label of @codebook (borrowed; it must outlive the view's use). */
 void         hsh_document_view_set_codebook          (HshDocumentView    *self,
                                                       HshCodebook        *codebook);
-/* Shows @text with the highlights of @index; NULL @text empties the reader. */
+/* Shows @text with the highlights of @index (NULL @text empties the reader), which holds every
+ * annotation overlapping [0, @indexed_until) (-1: the whole text); the rest is drawn once
+ * hsh_document_view_set_index() brings the whole index. */
 void         hsh_document_view_load                  (HshDocumentView    *self,
                                                       const char         *text,
                                                       HshDirection        direction,
+                                                      HshAnnotationIndex *index,
+                                                      gint64              indexed_until);
+/* How many characters the reader's first screen may show, generously estimated: the stretch whose
+ * annotations a document needs before its first frame. */
+gint64       hsh_document_view_get_first_screen_length (HshDocumentView *self);
+/* Replaces the index with one holding all the document's annotations, and draws what the
+ * first one lacked in idle chunks. */
+void         hsh_document_view_set_index             (HshDocumentView    *self,
                                                       HshAnnotationIndex *index);
 void         hsh_document_view_set_direction         (HshDocumentView    *self,
                                                       HshDirection        direction);
@@ -37,10 +52,14 @@ gboolean     hsh_document_view_get_selection         (HshDocumentView    *self,
 void         hsh_document_view_select                (HshDocumentView    *self,
                                                       gint64              start,
                                                       gint64              end);
+/* Drops the selection and leaves the caret where it is. */
+void         hsh_document_view_collapse_selection    (HshDocumentView    *self);
 gint64       hsh_document_view_get_caret             (HshDocumentView    *self);
-/* Marks @annotation (NULL: none) as the selected one and scrolls to it. */
+/* Marks @annotation (NULL: none) as the selected one and, with @reveal, scrolls to it unless it
+ * is in sight. */
 void         hsh_document_view_set_selected_annotation (HshDocumentView  *self,
-                                                      const HshAnnotation *annotation);
+                                                      const HshAnnotation *annotation,
+                                                      gboolean            reveal);
 /* Highlights find hits (HshRange) and scrolls to hit @current (-1: none). */
 void         hsh_document_view_set_find_hits         (HshDocumentView    *self,
                                                       GArray             *hits,

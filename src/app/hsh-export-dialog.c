@@ -7,14 +7,13 @@
 
 #include "hsh-check-list.h"
 #include "hsh-export-dialog.h"
+#include "hsh-job-progress.h"
 
 struct _HshExportDialog
 {
   AdwWindow         parent_instance;
 
-  GtkStack         *stack;
-  GtkButton        *export_button;
-  GtkButton        *close_button;
+  HshJobProgress    progress;
   AdwComboRow      *format_row;
   AdwComboRow      *scope_row;
   AdwExpanderRow   *documents_row;
@@ -26,19 +25,11 @@ struct _HshExportDialog
   GtkSwitch        *excel_switch;
   GtkSwitch        *standoff_switch;
   AdwActionRow     *destination_row;
-  GtkProgressBar   *progress_bar;
-  AdwStatusPage    *done_page;
-  GtkLabel         *summary_label;
-  GtkButton        *back_button;
 
   char             *project_path;
   gint64            current_document;
   GPtrArray        *formats;         /* const HshFormat *, those that write */
   GFile            *destination;
-  GCancellable     *cancellable;
-  guint             progress_source;
-  char             *summary;
-  gboolean          succeeded;
 };
 
 G_DEFINE_FINAL_TYPE (HshExportDialog, hsh_export_dialog, ADW_TYPE_WINDOW)
@@ -81,10 +72,11 @@ on_write_progress (double   fraction,
 }
 
 static gboolean
-run_export (ExportJob     *job,
+run_export (gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
+  ExportJob *job = data;
   g_autoptr(HshStore) store = NULL;
   g_autoptr(HshCodebook) book = NULL;
   g_auto(GStrv) codebook = NULL;
@@ -113,20 +105,6 @@ run_export (ExportJob     *job,
   job->annotations = summary.annotations;
   g_atomic_int_set (&job->permille, 1000);
   return TRUE;
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (run_export (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 /* Options ------------------------------------------------------------------------------------ */
@@ -315,17 +293,6 @@ chosen_documents (HshExportDialog *self)
 
 /* Running ------------------------------------------------------------------------------------ */
 
-static gboolean
-update_progress (gpointer user_data)
-{
-  HshExportDialog *self = user_data;
-  ExportJob *job = g_object_get_data (G_OBJECT (self), "hsh-job");
-
-  if (job != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
 static char *
 describe_export (const ExportJob *job)
 {
@@ -341,47 +308,23 @@ describe_export (const ExportJob *job)
 }
 
 static void
-show_done (HshExportDialog *self,
-           gboolean         succeeded,
-           const char      *title,
-           const char      *summary)
+on_export_done (GtkWidget    *dialog,
+                gpointer      data,
+                const GError *error)
 {
-  self->succeeded = succeeded;
-  g_free (self->summary);
-  self->summary = g_strdup (summary);
-  adw_status_page_set_icon_name (self->done_page, succeeded ? "emblem-ok-symbolic" : "dialog-error-symbolic");
-  adw_status_page_set_title (self->done_page, title);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !succeeded);
-  gtk_button_set_label (self->close_button, _("_Close"));
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "done");
-}
+  HshExportDialog *self = HSH_EXPORT_DIALOG (dialog);
 
-static void
-on_export_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HshExportDialog) self = user_data;
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->cancellable);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     {
-      g_autofree char *summary = describe_export (job);
+      g_autofree char *summary = describe_export (data);
 
-      show_done (self, TRUE, _("Export Complete"), summary);
+      hsh_job_progress_show_done (&self->progress, TRUE, _("Export Complete"), summary);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_done (self, FALSE, _("Export Cancelled"),
-               _("Files already written at the destination may be incomplete."));
+    hsh_job_progress_show_done (&self->progress, FALSE, _("Export Cancelled"),
+                                _("Files already written at the destination may be incomplete."));
   else
-    show_done (self, FALSE, _("Export Failed"), error->message);
-  g_object_set_data (G_OBJECT (self), "hsh-job", NULL);
+    hsh_job_progress_show_done (&self->progress, FALSE, _("Export Failed"), error->message);
 }
 
 static void
@@ -391,10 +334,9 @@ start_action (GtkWidget  *widget,
 {
   HshExportDialog *self = HSH_EXPORT_DIALOG (widget);
   const HshFormat *format = selected_format (self);
-  g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
-  if (format == NULL || self->destination == NULL || self->cancellable != NULL)
+  if (format == NULL || self->destination == NULL || hsh_job_progress_is_running (&self->progress))
     return;
 
   job = g_new0 (ExportJob, 1);
@@ -408,28 +350,8 @@ start_action (GtkWidget  *widget,
   job->tei_standoff = gtk_switch_get_active (self->standoff_switch);
   job->destination = g_file_get_path (self->destination);
 
-  self->cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self), "hsh-job", job);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_widget_action_set_enabled (widget, "export.start", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "progress");
-  self->progress_source = g_timeout_add (100, update_progress, self);
-
-  task = g_task_new (NULL, self->cancellable, on_export_done, g_object_ref (self));
-  g_task_set_source_tag (task, start_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HshExportDialog *self = HSH_EXPORT_DIALOG (widget);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  hsh_job_progress_run (&self->progress, widget, job, (GDestroyNotify) export_job_free,
+                        &job->permille, run_export, on_export_done);
 }
 
 static void
@@ -439,19 +361,8 @@ back_action (GtkWidget  *widget,
 {
   HshExportDialog *self = HSH_EXPORT_DIALOG (widget);
 
-  gtk_button_set_label (self->close_button, _("_Cancel"));
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "options");
+  hsh_job_progress_show_options (&self->progress);
   update_destination_row (self);
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  cancel_action (widget, action_name, parameter);
-  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* Destination -------------------------------------------------------------------------------- */
@@ -557,30 +468,6 @@ hsh_export_dialog_set_destination (HshExportDialog *self,
   update_destination_row (self);
 }
 
-const char *
-hsh_export_dialog_get_page (HshExportDialog *self)
-{
-  g_return_val_if_fail (HSH_IS_EXPORT_DIALOG (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-const char *
-hsh_export_dialog_get_summary (HshExportDialog *self)
-{
-  g_return_val_if_fail (HSH_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->summary;
-}
-
-gboolean
-hsh_export_dialog_get_succeeded (HshExportDialog *self)
-{
-  g_return_val_if_fail (HSH_IS_EXPORT_DIALOG (self), FALSE);
-
-  return self->succeeded;
-}
-
 /* Lifecycle ---------------------------------------------------------------------------------- */
 
 static void
@@ -588,12 +475,9 @@ hsh_export_dialog_dispose (GObject *object)
 {
   HshExportDialog *self = HSH_EXPORT_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  hsh_job_progress_dispose (&self->progress);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_EXPORT_DIALOG);
   g_clear_object (&self->destination);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
 
   G_OBJECT_CLASS (hsh_export_dialog_parent_class)->dispose (object);
@@ -605,7 +489,7 @@ hsh_export_dialog_finalize (GObject *object)
   HshExportDialog *self = HSH_EXPORT_DIALOG (object);
 
   g_free (self->project_path);
-  g_free (self->summary);
+  hsh_job_progress_finalize (&self->progress);
 
   G_OBJECT_CLASS (hsh_export_dialog_parent_class)->finalize (object);
 }
@@ -620,9 +504,7 @@ hsh_export_dialog_class_init (HshExportDialogClass *klass)
   object_class->finalize = hsh_export_dialog_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hashiya/Hashiya/hsh-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, export_button);
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, close_button);
+  hsh_job_progress_class_init (widget_class, G_STRUCT_OFFSET (HshExportDialog, progress), "export");
   gtk_widget_class_bind_template_child (widget_class, HshExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, HshExportDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, HshExportDialog, documents_row);
@@ -634,19 +516,12 @@ hsh_export_dialog_class_init (HshExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HshExportDialog, excel_switch);
   gtk_widget_class_bind_template_child (widget_class, HshExportDialog, standoff_switch);
   gtk_widget_class_bind_template_child (widget_class, HshExportDialog, destination_row);
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, done_page);
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HshExportDialog, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_scope_changed);
 
   gtk_widget_class_install_action (widget_class, "export.choose-destination", NULL, choose_destination_action);
   gtk_widget_class_install_action (widget_class, "export.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "export.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "export.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.close", NULL);
 }
 
 static void

@@ -28,10 +28,6 @@ void             hsh_export_dialog_set_labels      (HshExportDialog *self,
                                                     const char *const *labels);
 void             hsh_export_dialog_set_destination (HshExportDialog *self,
                                                     GFile           *destination);
-/* "options", "progress" or "done": the page shown. */
-const char      *hsh_export_dialog_get_page        (HshExportDialog *self);
-/* What the last export did, or why it failed. */
-const char      *hsh_export_dialog_get_summary     (HshExportDialog *self);
-gboolean         hsh_export_dialog_get_succeeded   (HshExportDialog *self);
+/* The page shown and how the last export went: hsh_job_progress_from_dialog(). */
 
 G_END_DECLS

@@ -6,20 +6,15 @@
 
 #include "hsh-corpus.h"
 #include "hsh-import-dialog.h"
+#include "hsh-job-progress.h"
 
 struct _HshImportDialog
 {
   AdwWindow             parent_instance;
 
-  GtkStack             *stack;
-  GtkButton            *import_button;
-  GtkButton            *close_button;
+  HshJobProgress        progress;
   AdwPreferencesGroup  *files_group;
   AdwComboRow          *format_row;
-  GtkProgressBar       *progress_bar;
-  AdwStatusPage        *done_page;
-  GtkLabel             *summary_label;
-  GtkButton            *back_button;
 
   char                 *project_path;
   char                 *annotator_uuid;
@@ -27,10 +22,6 @@ struct _HshImportDialog
   GPtrArray            *files;        /* GFile */
   GPtrArray            *file_rows;    /* AdwActionRow, one per file */
   GPtrArray            *formats;      /* const HshFormat *, those that read */
-  GCancellable         *cancellable;
-  guint                 progress_source;
-  char                 *summary;
-  gboolean              succeeded;
 };
 
 G_DEFINE_FINAL_TYPE (HshImportDialog, hsh_import_dialog, ADW_TYPE_WINDOW)
@@ -66,10 +57,11 @@ import_job_free (ImportJob *job)
 }
 
 static gboolean
-run_import (ImportJob     *job,
+run_import (gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
+  ImportJob *job = data;
   g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
   g_autoptr(HshStore) store = NULL;
   guint n = g_strv_length (job->paths);
@@ -94,20 +86,6 @@ run_import (ImportJob     *job,
 
   g_atomic_int_set (&job->permille, 1000);
   return TRUE;
-}
-
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (run_import (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 /* Files and formats -------------------------------------------------------------------------- */
@@ -141,7 +119,7 @@ update_rows (HshImportDialog *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start",
-                                 self->files->len > 0 && self->cancellable == NULL);
+                                 self->files->len > 0 && !hsh_job_progress_is_running (&self->progress));
 }
 
 static void
@@ -248,17 +226,6 @@ add_files_action (GtkWidget  *widget,
 
 /* Running ------------------------------------------------------------------------------------ */
 
-static gboolean
-update_progress (gpointer user_data)
-{
-  HshImportDialog *self = user_data;
-  ImportJob *job = g_object_get_data (G_OBJECT (self), "hsh-job");
-
-  if (job != NULL)
-    gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
-  return G_SOURCE_CONTINUE;
-}
-
 static char *
 describe_import (const HshImportSummary *summary)
 {
@@ -281,41 +248,18 @@ describe_import (const HshImportSummary *summary)
 }
 
 static void
-show_done (HshImportDialog *self,
-           gboolean         succeeded,
-           const char      *title,
-           const char      *summary)
+on_import_done (GtkWidget    *dialog,
+                gpointer      data,
+                const GError *error)
 {
-  self->succeeded = succeeded;
-  g_free (self->summary);
-  self->summary = g_strdup (summary);
-  adw_status_page_set_icon_name (self->done_page, succeeded ? "emblem-ok-symbolic" : "dialog-error-symbolic");
-  adw_status_page_set_title (self->done_page, title);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !succeeded);
-  gtk_button_set_label (self->close_button, _("_Close"));
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "done");
-}
+  HshImportDialog *self = HSH_IMPORT_DIALOG (dialog);
+  ImportJob *job = data;
 
-static void
-on_import_done (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(HshImportDialog) self = user_data;
-  ImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_object (&self->cancellable);
-  g_object_set_data (G_OBJECT (self), "hsh-job", NULL);
-
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  if (error == NULL)
     {
       g_autofree char *summary = describe_import (&job->summary);
 
-      show_done (self, TRUE, _("Import Complete"), summary);
+      hsh_job_progress_show_done (&self->progress, TRUE, _("Import Complete"), summary);
       if (job->summary.documents > 0)
         g_signal_emit (self, signals[IMPORTED], 0);
     }
@@ -327,7 +271,7 @@ on_import_done (GObject      *source,
                                                   ? _("The import was cancelled.") : error->message,
                                                   _("Nothing was imported: the project is exactly as it was."));
 
-      show_done (self, FALSE, _("Nothing Was Imported"), message);
+      hsh_job_progress_show_done (&self->progress, FALSE, _("Nothing Was Imported"), message);
     }
 }
 
@@ -338,10 +282,9 @@ start_action (GtkWidget  *widget,
 {
   HshImportDialog *self = HSH_IMPORT_DIALOG (widget);
   g_autoptr(GStrvBuilder) paths = g_strv_builder_new ();
-  g_autoptr(GTask) task = NULL;
   ImportJob *job;
 
-  if (self->files->len == 0 || self->cancellable != NULL)
+  if (self->files->len == 0 || hsh_job_progress_is_running (&self->progress))
     return;
 
   job = g_new0 (ImportJob, 1);
@@ -358,28 +301,8 @@ start_action (GtkWidget  *widget,
     }
   job->paths = g_strv_builder_end (paths);
 
-  self->cancellable = g_cancellable_new ();
-  g_object_set_data (G_OBJECT (self), "hsh-job", job);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_widget_action_set_enabled (widget, "import.start", FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "progress");
-  self->progress_source = g_timeout_add (100, update_progress, self);
-
-  task = g_task_new (NULL, self->cancellable, on_import_done, g_object_ref (self));
-  g_task_set_source_tag (task, start_action);
-  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
-  g_task_run_in_thread (task, import_thread);
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  HshImportDialog *self = HSH_IMPORT_DIALOG (widget);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  hsh_job_progress_run (&self->progress, widget, job, (GDestroyNotify) import_job_free,
+                        &job->permille, run_import, on_import_done);
 }
 
 static void
@@ -389,46 +312,8 @@ back_action (GtkWidget  *widget,
 {
   HshImportDialog *self = HSH_IMPORT_DIALOG (widget);
 
-  gtk_button_set_label (self->close_button, _("_Cancel"));
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, "options");
+  hsh_job_progress_show_options (&self->progress);
   update_rows (self);
-}
-
-static void
-close_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  /* A running import is cancelled, and its transaction rolled back, before the window goes. */
-  cancel_action (widget, action_name, parameter);
-  gtk_window_close (GTK_WINDOW (widget));
-}
-
-/* Public ------------------------------------------------------------------------------------- */
-
-const char *
-hsh_import_dialog_get_page (HshImportDialog *self)
-{
-  g_return_val_if_fail (HSH_IS_IMPORT_DIALOG (self), NULL);
-
-  return gtk_stack_get_visible_child_name (self->stack);
-}
-
-const char *
-hsh_import_dialog_get_summary (HshImportDialog *self)
-{
-  g_return_val_if_fail (HSH_IS_IMPORT_DIALOG (self), NULL);
-
-  return self->summary;
-}
-
-gboolean
-hsh_import_dialog_get_succeeded (HshImportDialog *self)
-{
-  g_return_val_if_fail (HSH_IS_IMPORT_DIALOG (self), FALSE);
-
-  return self->succeeded;
 }
 
 /* Lifecycle ---------------------------------------------------------------------------------- */
@@ -438,11 +323,8 @@ hsh_import_dialog_dispose (GObject *object)
 {
   HshImportDialog *self = HSH_IMPORT_DIALOG (object);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  hsh_job_progress_dispose (&self->progress);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_IMPORT_DIALOG);
-  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->file_rows, g_ptr_array_unref);
   g_clear_pointer (&self->formats, g_ptr_array_unref);
@@ -458,7 +340,7 @@ hsh_import_dialog_finalize (GObject *object)
   g_free (self->project_path);
   g_free (self->annotator_uuid);
   g_free (self->annotator_name);
-  g_free (self->summary);
+  hsh_job_progress_finalize (&self->progress);
 
   G_OBJECT_CLASS (hsh_import_dialog_parent_class)->finalize (object);
 }
@@ -477,24 +359,15 @@ hsh_import_dialog_class_init (HshImportDialogClass *klass)
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/hashiya/Hashiya/hsh-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, import_button);
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, close_button);
+  hsh_job_progress_class_init (widget_class, G_STRUCT_OFFSET (HshImportDialog, progress), "import");
   gtk_widget_class_bind_template_child (widget_class, HshImportDialog, files_group);
   gtk_widget_class_bind_template_child (widget_class, HshImportDialog, format_row);
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, done_page);
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, HshImportDialog, back_button);
   gtk_widget_class_bind_template_callback (widget_class, on_format_changed);
 
   gtk_widget_class_install_action (widget_class, "import.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "import.add-folder", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_action);
-  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "import.back", NULL, back_action);
-  gtk_widget_class_install_action (widget_class, "import.close", NULL, close_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "import.close", NULL);
 }
 
 static void

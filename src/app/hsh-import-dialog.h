@@ -22,9 +22,6 @@ void             hsh_import_dialog_set_format     (HshImportDialog *self,
 /* The format the dialog would use for the file at @path. */
 const HshFormat *hsh_import_dialog_format_for     (HshImportDialog *self,
                                                    const char      *path);
-/* "options", "progress" or "done". */
-const char      *hsh_import_dialog_get_page       (HshImportDialog *self);
-const char      *hsh_import_dialog_get_summary    (HshImportDialog *self);
-gboolean         hsh_import_dialog_get_succeeded  (HshImportDialog *self);
+/* The page shown and how the last import went: hsh_job_progress_from_dialog(). */
 
 G_END_DECLS

@@ -95,8 +95,8 @@ tag_action (GtkWidget  *widget,
 
   _hsh_window_reload_annotation (self, id, NULL);
   /* Collapse the selection so that the next key relabels instead of tagging twice. */
-  hsh_document_view_select (self->document_view, range.end, range.end);
-  hsh_window_select_annotation (self, id);
+  hsh_document_view_collapse_selection (self->document_view);
+  _hsh_window_select_annotation_in_place (self, id);
   _hsh_window_update_actions (self);
 }
 
@@ -186,7 +186,7 @@ add_fragment_action (GtkWidget  *widget,
   ranges = g_array_copy (annotation->ranges);
   g_array_append_val (ranges, range);
   normalize_ranges (ranges);
-  hsh_document_view_select (self->document_view, range.end, range.end);
+  hsh_document_view_collapse_selection (self->document_view);
   set_ranges (self, annotation, ranges);
 }
 

@@ -11,9 +11,19 @@
 
 /* Document ---------------------------------------------------------------------------------- */
 
+static gboolean show_document_count (gpointer user_data);
+
 void
 _hsh_window_clear_document (HshWindow *self)
 {
+  hsh_after_paint_cancel (&self->completion);
+  /* The count a change left for the next frame still goes to the document's row. */
+  if (hsh_after_paint_is_pending (&self->count_update))
+    {
+      hsh_after_paint_cancel (&self->count_update);
+      show_document_count (self);
+    }
+  self->index_complete = FALSE;
   g_clear_pointer (&self->document, hsh_document_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->index, hsh_annotation_index_unref);
@@ -24,6 +34,151 @@ _hsh_window_clear_document (HshWindow *self)
   self->picking_role = 0;
 }
 
+static HshDocument *
+copy_document (const HshDocument *document)
+{
+  HshDocument *copy = g_memdup2 (document, sizeof *document);
+
+  copy->uuid = g_strdup (document->uuid);
+  copy->sha256 = g_strdup (document->sha256);
+  copy->title = g_strdup (document->title);
+  copy->source = g_strdup (document->source);
+  copy->language = g_strdup (document->language);
+  copy->status = g_strdup (document->status);
+  return copy;
+}
+
+void
+_hsh_window_remember_documents (HshWindow *self,
+                                GPtrArray *documents)
+{
+  if (self->known_documents == NULL)
+    self->known_documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                   (GDestroyNotify) hsh_document_free);
+  g_hash_table_remove_all (self->known_documents);
+  for (guint i = 0; documents != NULL && i < documents->len; i++)
+    {
+      HshDocument *copy = copy_document (g_ptr_array_index (documents, i));
+
+      g_hash_table_insert (self->known_documents, &copy->id, copy);
+    }
+}
+
+static void
+remember_document (HshWindow         *self,
+                   const HshDocument *document)
+{
+  HshDocument *copy = copy_document (document);
+
+  if (self->known_documents != NULL)
+    g_hash_table_replace (self->known_documents, &copy->id, copy);
+  else
+    hsh_document_free (copy);
+}
+
+/* The store counts a document's annotations whenever it reads the document (≈ 4 ms for 20,000):
+ * a long one opens with what the sidebar was given — its text never changes, and the rest is
+ * read again with the whole index, after the first frame. */
+static HshDocument *
+get_document (HshWindow  *self,
+              gint64      document_id,
+              gint64      short_length,
+              GError    **error)
+{
+  const HshDocument *known = self->known_documents != NULL
+                             ? g_hash_table_lookup (self->known_documents, &document_id) : NULL;
+
+  if (known != NULL && known->length > short_length)
+    return copy_document (known);
+  return hsh_store_get_document (self->store, document_id, error);
+}
+
+/* What may have changed in the store since the sidebar was filled. */
+static void
+refresh_document (HshWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  HshDocument *fresh = hsh_store_get_document (self->store, self->document->id, &error);
+  gboolean direction_changed, renamed;
+
+  if (fresh == NULL)
+    {
+      _hsh_window_show_error (self, error);
+      return;
+    }
+
+  direction_changed = fresh->direction != self->document->direction;
+  renamed = g_strcmp0 (fresh->title, self->document->title) != 0;
+  hsh_document_free (self->document);
+  self->document = fresh;
+  remember_document (self, fresh);
+
+  if (direction_changed)
+    hsh_document_view_set_direction (self->document_view, fresh->direction);
+  if (renamed)
+    _hsh_window_update_title (self);
+  _hsh_window_notify_document (self);
+}
+
+static gboolean
+show_document_count (gpointer user_data)
+{
+  HshWindow *self = user_data;
+
+  hsh_document_sidebar_update_document (self->sidebar, self->document);
+  return G_SOURCE_REMOVE;
+}
+
+/* Annotations change only the document's count, which the index knows: no need to count 20,000
+ * rows in the store on every key press. The sidebar shows it a frame later: repainting its row
+ * with the reader's would widen what that frame redraws to the whole window. */
+static void
+update_document_count (HshWindow *self)
+{
+  self->document->annotation_count = hsh_annotation_index_get_n_items (self->index);
+  hsh_after_paint_schedule (&self->count_update, GTK_WIDGET (self), G_PRIORITY_DEFAULT_IDLE,
+                            show_document_count, self);
+}
+
+/* The whole index replaces the first screen's: the reader draws the rest, the list shows every
+ * annotation, and the selection points into the new index. */
+static void
+complete_index (HshWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *annotations = hsh_store_list_annotations (self->store, self->document->id, &error);
+  gint64 selected = self->selected_id;
+
+  if (annotations == NULL)
+    {
+      _hsh_window_show_error (self, error);
+      return;
+    }
+
+  g_clear_pointer (&self->index, hsh_annotation_index_unref);
+  self->index = hsh_annotation_index_new (annotations);
+  self->index_complete = TRUE;
+
+  refresh_document (self);
+  hsh_document_view_set_index (self->document_view, self->index);
+  hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
+  hsh_document_sidebar_select (self->sidebar, self->document->id);
+  update_document_count (self);
+  if (selected != 0)
+    {
+      self->selected_id = 0;
+      _hsh_window_select_annotation_in_place (self, selected);
+    }
+  _hsh_window_update_actions (self);
+}
+
+static gboolean
+complete_index_cb (gpointer user_data)
+{
+  complete_index (user_data);
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 hsh_window_show_document (HshWindow  *self,
                           gint64      document_id,
@@ -32,19 +187,26 @@ hsh_window_show_document (HshWindow  *self,
   g_autoptr(HshDocument) document = NULL;
   g_autofree char *text = NULL;
   GPtrArray *annotations;
+  gint64 first_screen = hsh_document_view_get_first_screen_length (self->document_view);
+  /* A long document opens with the annotations of its first screen and reads the rest after
+   * its first frame. */
+  gint64 short_length = MAX (HSH_DOCUMENT_VIEW_SHORT_TEXT, first_screen);
+  gboolean complete;
 
   g_return_val_if_fail (HSH_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
 
   hsh_inspector_flush_note (self->inspector);
 
-  document = hsh_store_get_document (self->store, document_id, error);
+  document = get_document (self, document_id, short_length, error);
   if (document == NULL)
     return FALSE;
   text = hsh_store_get_document_text (self->store, document_id, error);
   if (text == NULL)
     return FALSE;
-  annotations = hsh_store_list_annotations (self->store, document_id, error);
+  complete = document->length <= short_length;
+  annotations = complete ? hsh_store_list_annotations (self->store, document_id, error)
+                         : hsh_store_list_annotations_in_range (self->store, document_id, 0, first_screen, error);
   if (annotations == NULL)
     return FALSE;
 
@@ -52,12 +214,20 @@ hsh_window_show_document (HshWindow  *self,
   self->document = g_steal_pointer (&document);
   self->text = g_steal_pointer (&text);
   self->index = hsh_annotation_index_new (annotations);
+  self->index_complete = complete;
 
-  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index);
-  hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
+  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index,
+                          complete ? -1 : first_screen);
+  /* The list and the sidebar's row wait for the whole index, one frame later: building, taking
+   * down or repainting them now would hold back the first frame of the text. The row is
+   * usually selected already, where the coder chose the document. */
+  if (complete)
+    {
+      hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
+      hsh_document_sidebar_select (self->sidebar, document_id);
+    }
   hsh_inspector_show (self->inspector, self->index, NULL);
   hsh_inspector_set_picking (self->inspector, NULL);
-  hsh_document_sidebar_select (self->sidebar, document_id);
 
   if (gtk_search_bar_get_search_mode (self->search_bar))
     hsh_window_find (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -65,6 +235,12 @@ hsh_window_show_document (HshWindow  *self,
   _hsh_window_update_title (self);
   _hsh_window_notify_document (self);
   _hsh_window_update_actions (self);
+  /* Reading the rest (≈ 30 ms for 20,000 annotations) goes before the text view's background
+   * layout of the whole document (priority GDK_PRIORITY_REDRAW + 5), which would hold it back
+   * for seconds. */
+  if (!complete)
+    hsh_after_paint_schedule (&self->completion, GTK_WIDGET (self), GDK_PRIORITY_REDRAW + 1,
+                              complete_index_cb, self);
 
   return TRUE;
 }
@@ -88,6 +264,7 @@ _hsh_window_refresh_document_row (HshWindow *self)
     return;
 
   hsh_document_sidebar_update_document (self->sidebar, document);
+  remember_document (self, document);
   hsh_document_free (self->document);
   self->document = g_steal_pointer (&document);
 }
@@ -109,25 +286,18 @@ _hsh_window_reload_document (HshWindow *self)
       return;
     }
 
+  hsh_after_paint_cancel (&self->completion);
   g_clear_pointer (&self->index, hsh_annotation_index_unref);
   self->index = hsh_annotation_index_new (annotations);
+  self->index_complete = TRUE;
   _hsh_window_refresh_document_row (self);
 
   /* Same text: only the highlights, the list and the selection change. */
-  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index);
+  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index, -1);
   hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
   self->selected_id = 0;
   hsh_window_select_annotation (self, hsh_annotation_index_lookup (self->index, selected, NULL) != NULL ? selected : 0);
   _hsh_window_notify_document (self);
-}
-
-/* Annotations change only the document's count, which the index knows: no need to count 20,000
- * rows in the store on every key press. */
-static void
-update_document_count (HshWindow *self)
-{
-  self->document->annotation_count = hsh_annotation_index_get_n_items (self->index);
-  hsh_document_sidebar_update_document (self->sidebar, self->document);
 }
 
 void
@@ -140,7 +310,9 @@ _hsh_window_reload_annotation (HshWindow *self,
   const HshLabel *label;
   guint position;
 
-  if (hsh_annotation_index_remove (self->index, annotation_id, &position))
+  /* Until the whole index is read, the list is empty and the count unknown: reading it brings
+   * this change along. */
+  if (hsh_annotation_index_remove (self->index, annotation_id, &position) && self->index_complete)
     hsh_annotation_list_remove (self->annotation_list, position);
   hsh_document_view_refresh_ranges (self->document_view, old_ranges);
 
@@ -150,15 +322,19 @@ _hsh_window_reload_annotation (HshWindow *self,
       /* Deleted: what it covered was redrawn above. */
       if (self->selected_id == annotation_id)
         hsh_window_select_annotation (self, 0);
-      update_document_count (self);
+      if (self->index_complete)
+        update_document_count (self);
       return;
     }
 
   label = hsh_codebook_label (self->codebook, annotation->label_id);
   position = hsh_annotation_index_insert (self->index, annotation);
-  hsh_annotation_list_insert (self->annotation_list, position, annotation, label);
+  if (self->index_complete)
+    {
+      hsh_annotation_list_insert (self->annotation_list, position, annotation, label);
+      update_document_count (self);
+    }
   hsh_document_view_refresh_ranges (self->document_view, annotation->ranges);
-  update_document_count (self);
 
   if (self->selected_id == annotation_id)
     {
@@ -169,18 +345,17 @@ _hsh_window_reload_annotation (HshWindow *self,
 
 /* Selection --------------------------------------------------------------------------------- */
 
-void
-hsh_window_select_annotation (HshWindow *self,
-                              gint64     annotation_id)
+static void
+select_annotation (HshWindow *self,
+                   gint64     annotation_id,
+                   gboolean   reveal)
 {
   HshAnnotation *annotation = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
-  g_return_if_fail (HSH_IS_WINDOW (self));
-
   if (self->index != NULL && annotation_id != 0)
     annotation = hsh_annotation_index_lookup (self->index, annotation_id, &position);
-  if (annotation == NULL)
+  if (annotation == NULL || !self->index_complete)
     position = GTK_INVALID_LIST_POSITION;
 
   if (self->selected_id == (annotation != NULL ? annotation->id : 0) && annotation_id != 0)
@@ -188,10 +363,26 @@ hsh_window_select_annotation (HshWindow *self,
 
   hsh_inspector_flush_note (self->inspector);
   self->selected_id = annotation != NULL ? annotation->id : 0;
-  hsh_document_view_set_selected_annotation (self->document_view, annotation);
+  hsh_document_view_set_selected_annotation (self->document_view, annotation, reveal);
   hsh_annotation_list_select (self->annotation_list, position);
   hsh_inspector_show (self->inspector, self->index, annotation);
   _hsh_window_update_actions (self);
+}
+
+void
+hsh_window_select_annotation (HshWindow *self,
+                              gint64     annotation_id)
+{
+  g_return_if_fail (HSH_IS_WINDOW (self));
+
+  select_annotation (self, annotation_id, TRUE);
+}
+
+void
+_hsh_window_select_annotation_in_place (HshWindow *self,
+                                        gint64     annotation_id)
+{
+  select_annotation (self, annotation_id, FALSE);
 }
 
 gint64
@@ -258,7 +449,8 @@ on_offset_clicked (HshWindow *self,
     if (((HshAnnotation *) g_ptr_array_index (here, i))->id == self->selected_id)
       next = (i + 1) % here->len;
 
-  hsh_window_select_annotation (self, ((HshAnnotation *) g_ptr_array_index (here, next))->id);
+  /* What was clicked is on screen. */
+  _hsh_window_select_annotation_in_place (self, ((HshAnnotation *) g_ptr_array_index (here, next))->id);
 }
 
 /* Find -------------------------------------------------------------------------------------- */

@@ -2,6 +2,7 @@
  * hsh-window-actions.c. */
 #pragma once
 
+#include "hsh-app-util.h"
 #include "hsh-arabic-match.h"
 #include "hsh-banner.h"
 #include "hsh-codebook-palette.h"
@@ -37,9 +38,13 @@ struct _HshWindow
   GtkEventController   *label_shortcuts;
 
   /* The open document */
+  GHashTable           *known_documents; /* id → HshDocument, as the sidebar lists them */
   HshDocument          *document;
   char                 *text;
   HshAnnotationIndex   *index;
+  gboolean              index_complete;  /* FALSE: only the first screen's annotations so far */
+  HshAfterPaint         completion;      /* reads the whole index once the first screen shows */
+  HshAfterPaint         count_update;    /* the sidebar's count, a frame after a change */
   gint64                selected_id;
   gint64                picking_source;  /* the annotation whose role is being picked */
   gint64                picking_role;
@@ -99,10 +104,18 @@ void     _hsh_window_reload_annotation   (HshWindow      *self,
 /* Re-reads the open document's annotations after an undo, redo or import. */
 void     _hsh_window_reload_document     (HshWindow      *self);
 void     _hsh_window_refresh_document_row (HshWindow     *self);
+/* Keeps the documents (HshDocument) the sidebar lists, so that a long one opens without
+ * counting its annotations first. */
+void     _hsh_window_remember_documents  (HshWindow      *self,
+                                          GPtrArray      *documents);
 void     _hsh_window_show_error          (HshWindow      *self,
                                           const GError   *error);
 void     _hsh_window_find_step           (HshWindow      *self,
                                           int             step);
 void     _hsh_window_cancel_picking      (HshWindow      *self);
+/* Selects an annotation the coder sees (just tagged, or clicked) without asking the reader where
+ * it lies on screen, which would lay out its changed paragraph before the frame does. */
+void     _hsh_window_select_annotation_in_place (HshWindow *self,
+                                                 gint64     annotation_id);
 
 G_END_DECLS

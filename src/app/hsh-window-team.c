@@ -11,16 +11,29 @@
 #include "hsh-publish.h"
 #include "hsh-window-private.h"
 
+typedef struct _TeamJob TeamJob;
+
+/* The job's work on the worker thread, through the job's own connection @store. */
+typedef gboolean (*TeamJobFunc) (TeamJob       *job,
+                                 HshStore      *store,
+                                 GCancellable  *cancellable,
+                                 GError       **error);
+/* Back on the main thread, once the work succeeded. */
+typedef void     (*TeamJobDone) (HshWindow     *self,
+                                 TeamJob       *job);
+
 /* A job on a connection of its own, so that the window's store stays on the main thread. */
-typedef struct {
-  char      *project_path;
-  char      *annotator_uuid;
-  char      *annotator_name;
-  char      *folder;
-  char      *published;     /* publish: the snapshot written */
-  GPtrArray *summaries;     /* collect: HshMergeSummary */
-  GPtrArray *failures;      /* collect: "file: reason" */
-} TeamJob;
+struct _TeamJob {
+  char        *project_path;
+  char        *annotator_uuid;
+  char        *annotator_name;
+  char        *folder;
+  TeamJobFunc  run;
+  TeamJobDone  done;
+  char        *published;     /* publish: the snapshot written */
+  GPtrArray   *summaries;     /* collect: HshMergeSummary */
+  GPtrArray   *failures;      /* collect: "file: reason" */
+};
 
 static void
 team_job_free (TeamJob *job)
@@ -36,8 +49,10 @@ team_job_free (TeamJob *job)
 }
 
 static TeamJob *
-team_job_new (HshWindow  *self,
-              const char *folder)
+team_job_new (HshWindow   *self,
+              const char  *folder,
+              TeamJobFunc  run,
+              TeamJobDone  done)
 {
   g_autoptr(GPtrArray) annotators = hsh_store_list_annotators (self->store, NULL);
   gint64 me = hsh_store_get_annotator_id (self->store);
@@ -45,6 +60,8 @@ team_job_new (HshWindow  *self,
 
   job->project_path = g_strdup (hsh_store_get_path (self->store));
   job->folder = g_strdup (folder);
+  job->run = run;
+  job->done = done;
   for (guint i = 0; annotators != NULL && i < annotators->len; i++)
     {
       const HshAnnotator *annotator = g_ptr_array_index (annotators, i);
@@ -76,38 +93,36 @@ team_job_open (TeamJob  *job,
 }
 
 static void
-publish_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+team_job_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
 {
   TeamJob *job = task_data;
   g_autoptr(HshStore) store = NULL;
   GError *error = NULL;
 
-  if ((store = team_job_open (job, &error)) == NULL ||
-      (job->published = hsh_store_publish (store, job->folder, &error)) == NULL)
+  if ((store = team_job_open (job, &error)) == NULL || !job->run (job, store, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
 }
 
 static void
-collect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+on_team_job_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
-  TeamJob *job = task_data;
-  g_autoptr(HshStore) store = NULL;
-  GError *error = NULL;
+  HshWindow *self = HSH_WINDOW (source);
+  TeamJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
 
-  job->failures = g_ptr_array_new_with_free_func (g_free);
-  if ((store = team_job_open (job, &error)) == NULL ||
-      (job->summaries = hsh_store_collect (store, job->folder, job->failures, cancellable, &error)) == NULL)
-    g_task_return_error (task, error);
+  g_clear_object (&self->collab_cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    _hsh_window_show_error (self, error);
   else
-    g_task_return_boolean (task, TRUE);
+    job->done (self, job);
+  _hsh_window_update_team_actions (self);
 }
 
 static char *
@@ -120,19 +135,24 @@ shared_folder (HshWindow *self)
   return folder;
 }
 
+/* One team job at a time: publish and collect are off while it runs. */
 static void
-run_team_job (HshWindow           *self,
-              TeamJob             *job,
-              GTaskThreadFunc      thread,
-              GAsyncReadyCallback  done)
+start_team_job (HshWindow   *self,
+                TeamJobFunc  run,
+                TeamJobDone  done)
 {
+  g_autofree char *folder = shared_folder (self);
   g_autoptr(GTask) task = NULL;
+
+  if (folder == NULL || self->collab_cancellable != NULL)
+    return;
+  hsh_inspector_flush_note (self->inspector);
 
   self->collab_cancellable = g_cancellable_new ();
   _hsh_window_update_team_actions (self);
-  task = g_task_new (self, self->collab_cancellable, done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) team_job_free);
-  g_task_run_in_thread (task, thread);
+  task = g_task_new (self, self->collab_cancellable, on_team_job_done, NULL);
+  g_task_set_task_data (task, team_job_new (self, folder, run, done), (GDestroyNotify) team_job_free);
+  g_task_run_in_thread (task, team_job_thread);
 }
 
 /* Shared folder ------------------------------------------------------------------------------ */
@@ -193,43 +213,38 @@ connect_shared_folder_action (GtkWidget  *widget,
 
 /* Publish ------------------------------------------------------------------------------------ */
 
-static void
-on_published (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+static gboolean
+publish (TeamJob       *job,
+         HshStore      *store,
+         GCancellable  *cancellable,
+         GError       **error)
 {
-  HshWindow *self = HSH_WINDOW (source);
-  TeamJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->collab_cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    _hsh_window_show_error (self, error);
-  else
-    {
-      /* Translators: %s is the snapshot's path in the shared folder. */
-      g_autofree char *message = g_strdup_printf (_("Published to %s"), job->published);
-
-      hsh_window_toast (self, message);
-    }
-  _hsh_window_update_team_actions (self);
+  job->published = hsh_store_publish (store, job->folder, error);
+  return job->published != NULL;
 }
 
 static void
-publish_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+show_published (HshWindow *self,
+                TeamJob   *job)
 {
-  HshWindow *self = HSH_WINDOW (widget);
-  g_autofree char *folder = shared_folder (self);
+  /* Translators: %s is the snapshot's path in the shared folder. */
+  g_autofree char *message = g_strdup_printf (_("Published to %s"), job->published);
 
-  if (folder == NULL || self->collab_cancellable != NULL)
-    return;
-  hsh_inspector_flush_note (self->inspector);
-  run_team_job (self, team_job_new (self, folder), publish_thread, on_published);
+  hsh_window_toast (self, message);
 }
 
 /* Collect ------------------------------------------------------------------------------------ */
+
+static gboolean
+collect (TeamJob       *job,
+         HshStore      *store,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  job->failures = g_ptr_array_new_with_free_func (g_free);
+  job->summaries = hsh_store_collect (store, job->folder, job->failures, cancellable, error);
+  return job->summaries != NULL;
+}
 
 static GtkWidget *
 summary_row (const char *title,
@@ -307,38 +322,24 @@ show_collect_summary (HshWindow *self,
 }
 
 static void
-on_collected (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_collected (HshWindow *self,
+                TeamJob   *job)
 {
-  HshWindow *self = HSH_WINDOW (source);
-  TeamJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-
-  g_clear_object (&self->collab_cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    _hsh_window_show_error (self, error);
-  else
-    {
-      /* The merges wrote through another connection: read everything again. */
-      _hsh_window_reload_project (self);
-      show_collect_summary (self, job);
-    }
-  _hsh_window_update_team_actions (self);
+  /* The merges wrote through another connection: read everything again. */
+  _hsh_window_reload_project (self);
+  show_collect_summary (self, job);
 }
 
+/* win.publish and win.collect. */
 static void
-collect_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+team_job_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
 {
-  HshWindow *self = HSH_WINDOW (widget);
-  g_autofree char *folder = shared_folder (self);
-
-  if (folder == NULL || self->collab_cancellable != NULL)
-    return;
-  hsh_inspector_flush_note (self->inspector);
-  run_team_job (self, team_job_new (self, folder), collect_thread, on_collected);
+  if (g_str_equal (action_name, "win.publish"))
+    start_team_job (HSH_WINDOW (widget), publish, show_published);
+  else
+    start_team_job (HSH_WINDOW (widget), collect, show_collected);
 }
 
 /* The team's windows ------------------------------------------------------------------------- */
@@ -400,8 +401,8 @@ _hsh_window_class_init_team (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.connect-shared-folder", NULL, connect_shared_folder_action);
   gtk_widget_class_install_action (widget_class, "win.set-shared-folder", "s", set_shared_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
-  gtk_widget_class_install_action (widget_class, "win.collect", NULL, collect_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, team_job_action);
+  gtk_widget_class_install_action (widget_class, "win.collect", NULL, team_job_action);
   gtk_widget_class_install_action (widget_class, "win.show-conflicts", NULL, show_conflicts_action);
   gtk_widget_class_install_action (widget_class, "win.show-agreement", NULL, show_agreement_action);
   gtk_widget_class_install_action (widget_class, "win.adjudicate", NULL, adjudicate_action);

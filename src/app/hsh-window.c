@@ -112,6 +112,7 @@ reload_sidebar (HshWindow *self)
       return;
     }
 
+  _hsh_window_remember_documents (self, documents);
   hsh_document_sidebar_set_documents (self->sidebar, documents);
   if (self->document != NULL)
     hsh_document_sidebar_select (self->sidebar, self->document->id);
@@ -128,10 +129,11 @@ hsh_window_set_store (HshWindow *self,
 
   hsh_inspector_flush_note (self->inspector);
   hsh_inspector_set_project (self->inspector, NULL, NULL);
-  hsh_document_view_load (self->document_view, NULL, HSH_DIRECTION_AUTO, NULL);
+  hsh_document_view_load (self->document_view, NULL, HSH_DIRECTION_AUTO, NULL, -1);
   hsh_annotation_list_set_annotations (self->annotation_list, NULL, NULL);
   hsh_document_view_set_codebook (self->document_view, NULL);
   _hsh_window_clear_document (self);
+  _hsh_window_remember_documents (self, NULL);
   g_clear_pointer (&self->codebook, hsh_codebook_free);
   g_set_object (&self->store, store);
 
@@ -183,83 +185,6 @@ hsh_window_get_store (HshWindow *self)
 }
 
 /* Import ------------------------------------------------------------------------------------ */
-
-static const HshFormat *
-format_for_file (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  const HshFormat *const *formats = hsh_formats_all ();
-
-  for (guint i = 0; formats != NULL && formats[i] != NULL; i++)
-    {
-      g_autofree char *suffix = NULL;
-
-      if (formats[i]->read == NULL || formats[i]->extension == NULL || g_strcmp0 (formats[i]->id, "text") == 0)
-        continue;
-      suffix = g_strconcat (".", formats[i]->extension, NULL);
-      if (g_str_has_suffix (name, suffix))
-        return formats[i];
-    }
-
-  return hsh_format_lookup ("text");
-}
-
-gboolean
-hsh_window_import_files (HshWindow  *self,
-                         GSList     *files,
-                         GError    **error)
-{
-  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
-  HshImportSummary summary = { 0 };
-  g_autofree char *message = NULL;
-
-  g_return_val_if_fail (HSH_IS_WINDOW (self), FALSE);
-
-  if (self->store == NULL)
-    {
-      g_set_error_literal (error, HSH_ERROR, HSH_ERROR_FAILED, _("Open or create a project before importing documents"));
-      return FALSE;
-    }
-
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      g_autofree char *path = g_file_get_path (l->data);
-      const HshFormat *format = format_for_file (l->data);
-
-      if (path == NULL || format == NULL || format->read == NULL)
-        {
-          g_set_error (error, HSH_ERROR, HSH_ERROR_INVALID_INPUT, _("Cannot import %s"),
-                       path != NULL ? path : g_file_peek_path (l->data));
-          return FALSE;
-        }
-      if (!format->read (path, bundles, NULL, error))
-        return FALSE;
-    }
-
-  if (!hsh_store_import_bundles (self->store, bundles, &summary, NULL, error))
-    return FALSE;
-
-  reload_sidebar (self);
-  if (self->document == NULL && summary.documents > 0)
-    {
-      g_autoptr(GPtrArray) documents = hsh_store_list_documents (self->store, NULL);
-
-      if (documents != NULL && documents->len > 0)
-        hsh_window_show_document (self, ((HshDocument *) g_ptr_array_index (documents, 0))->id, NULL);
-    }
-
-  if (summary.duplicates > 0)
-    /* Translators: after an import; the second number counts texts already in the project. */
-    message = g_strdup_printf (_("Imported %u documents; %u were already in the project"),
-                               summary.documents, summary.duplicates);
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u document", "Imported %u documents",
-                                            summary.documents),
-                               summary.documents);
-  hsh_window_toast (self, message);
-
-  return TRUE;
-}
 
 static gboolean
 on_drop (GtkDropTarget *target,
@@ -458,6 +383,7 @@ hsh_window_dispose (GObject *object)
   _hsh_window_dispose_collab (self);
 
   _hsh_window_clear_document (self);
+  g_clear_pointer (&self->known_documents, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_WINDOW);
   g_clear_pointer (&self->codebook, hsh_codebook_free);
   g_clear_object (&self->store);

@@ -32,10 +32,6 @@ HshDocumentView    *hsh_window_get_document_view    (HshWindow      *self);
 HshInspector       *hsh_window_get_inspector        (HshWindow      *self);
 HshAnnotationList  *hsh_window_get_annotation_list  (HshWindow      *self);
 HshDocumentSidebar *hsh_window_get_sidebar          (HshWindow      *self);
-/* Imports @files (GFile) as documents, through the format their name says. */
-gboolean            hsh_window_import_files         (HshWindow      *self,
-                                                     GSList         *files,
-                                                     GError        **error);
 /* Opens the project at @path: takes its lock, or — when someone else has it open — opens it
  * read-only with a banner naming them. */
 gboolean            hsh_window_open_project         (HshWindow      *self,

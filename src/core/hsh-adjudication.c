@@ -437,8 +437,8 @@ insert_gold (Adjudication *adj, HshOplog *log, HshCandidate *candidate, gint64 a
              GError **error)
 {
   static const char sql[] =
-    "INSERT INTO annotation (uuid, document_id, label_id, text, actor_id, gold, author, created, modified) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?7)";
+    "INSERT INTO annotation (uuid, document_id, label_id, text, actor_id, gold, author, created, modified, ranges, start, end) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7, ?7, ?8, ?9, ?10)";
   sqlite3_stmt *stmt = hsh_store_statement (adj->store, sql, error);
   gint64 id;
 
@@ -451,12 +451,11 @@ insert_gold (Adjudication *adj, HshOplog *log, HshCandidate *candidate, gint64 a
   actor_id > 0 ? sqlite3_bind_int64 (stmt, 5, actor_id) : sqlite3_bind_null (stmt, 5);
   hsh_model_bind_author (adj->store, stmt, 6);
   sqlite3_bind_int64 (stmt, 7, hsh_now_ms ());
+  hsh_model_bind_ranges (stmt, 8, (HshRange *) (void *) candidate->ranges->data, candidate->ranges->len);
   if (!hsh_store_step_done (adj->store, stmt, "storing a gold annotation", error))
     return 0;
   id = sqlite3_last_insert_rowid (hsh_store_get_db (adj->store));
-  if (!hsh_model_insert_ranges (adj->store, id, adj->document_id, (HshRange *) (void *) candidate->ranges->data,
-                               candidate->ranges->len, error) ||
-      !hsh_oplog_after (log, "annotation", id, error))
+  if (!hsh_oplog_after (log, "annotation", id, error))
     return 0;
   return id;
 }

@@ -1,5 +1,6 @@
 /* hsh-annotations.c: annotations — ranges, covered text, label and actor — and their changes. */
 #include "hsh-model-private.h"
+#include "hsh-ranges.h"
 
 void
 hsh_annotation_free (HshAnnotation *annotation)
@@ -29,7 +30,7 @@ hsh_annotation_end (const HshAnnotation *annotation)
 
 #define ANNOTATION_COLUMNS \
   "a.id, a.uuid, a.document_id, a.label_id, a.text, ifnull(a.actor_id, 0), ifnull(a.author, 0), " \
-  "a.gold, a.created, a.modified, a.revision, r.start, r.end"
+  "a.gold, a.created, a.modified, a.revision, a.ranges"
 
 static HshAnnotation *
 annotation_from_row (sqlite3_stmt *stmt)
@@ -51,23 +52,21 @@ annotation_from_row (sqlite3_stmt *stmt)
   return annotation;
 }
 
-/* Rows come one per range, ordered by annotation; consecutive rows of one id are one annotation. */
+/* One annotation a row. A row whose ranges cannot be read (a damaged or hostile file) is left
+ * out: `hashiya-cli check` reports it. */
 static GPtrArray *
 collect_annotations (HshStore *store, sqlite3_stmt *stmt, GError **error)
 {
   GPtrArray *annotations = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_annotation_free);
-  HshAnnotation *current = NULL;
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      HshRange range = { sqlite3_column_int64 (stmt, 11), sqlite3_column_int64 (stmt, 12) };
-      if (current == NULL || current->id != sqlite3_column_int64 (stmt, 0))
-        {
-          current = annotation_from_row (stmt);
-          g_ptr_array_add (annotations, current);
-        }
-      g_array_append_val (current->ranges, range);
+      HshAnnotation *annotation = annotation_from_row (stmt);
+      if (hsh_ranges_parse ((const char *) sqlite3_column_text (stmt, 11), annotation->ranges))
+        g_ptr_array_add (annotations, annotation);
+      else
+        hsh_annotation_free (annotation);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -98,8 +97,7 @@ GPtrArray *
 hsh_store_list_annotations (HshStore *store, gint64 document_id, GError **error)
 {
   static const char sql[] =
-    "SELECT " ANNOTATION_COLUMNS " FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id "
-    "WHERE a.document_id = ?1 AND a.deleted = 0 ORDER BY a.id, r.position";
+    "SELECT " ANNOTATION_COLUMNS " FROM annotation a WHERE a.document_id = ?1 AND a.deleted = 0";
   sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
   GPtrArray *annotations;
 
@@ -115,9 +113,8 @@ GPtrArray *
 hsh_store_list_annotations_in_range (HshStore *store, gint64 document_id, gint64 start, gint64 end, GError **error)
 {
   static const char sql[] =
-    "SELECT " ANNOTATION_COLUMNS " FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id "
-    "WHERE a.id IN (SELECT annotation_id FROM annotation_range WHERE document_id = ?1 AND start < ?3 AND end > ?2) "
-    "AND a.deleted = 0 ORDER BY a.id, r.position";
+    "SELECT " ANNOTATION_COLUMNS " FROM annotation a "
+    "WHERE a.document_id = ?1 AND a.start < ?3 AND a.end > ?2 AND a.deleted = 0";
   sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
   GPtrArray *annotations;
 
@@ -135,8 +132,7 @@ HshAnnotation *
 hsh_store_get_annotation (HshStore *store, gint64 annotation_id, GError **error)
 {
   static const char sql[] =
-    "SELECT " ANNOTATION_COLUMNS " FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id "
-    "WHERE a.id = ?1 AND a.deleted = 0 ORDER BY r.position";
+    "SELECT " ANNOTATION_COLUMNS " FROM annotation a WHERE a.id = ?1 AND a.deleted = 0";
   sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
   g_autoptr(GPtrArray) found = NULL;
 
@@ -230,49 +226,17 @@ covered_text (HshStore *store, gint64 document_id, GArray *ranges, GError **erro
 }
 
 gboolean
-hsh_model_insert_ranges (HshStore *store, gint64 annotation_id, gint64 document_id,
-                         const HshRange *ranges, guint n_ranges, GError **error)
+hsh_model_bind_ranges (sqlite3_stmt *stmt, int index, const HshRange *ranges, guint n_ranges)
 {
-  /* The document is repeated on each range so that the reader can ask for the annotations of
-   * the part of a document on screen through an index, before loading the rest. */
-  static const char sql[] =
-    "INSERT INTO annotation_range (annotation_id, position, document_id, start, end) VALUES (?1, ?2, ?3, ?4, ?5)";
+  g_autofree char *text = hsh_ranges_format (ranges, n_ranges);
+  gint64 end = 0;
 
   for (guint i = 0; i < n_ranges; i++)
-    {
-      sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, annotation_id);
-      sqlite3_bind_int (stmt, 2, (int) i);
-      sqlite3_bind_int64 (stmt, 3, document_id);
-      sqlite3_bind_int64 (stmt, 4, ranges[i].start);
-      sqlite3_bind_int64 (stmt, 5, ranges[i].end);
-      if (!hsh_store_step_done (store, stmt, "storing ranges", error))
-        return FALSE;
-    }
+    end = MAX (end, ranges[i].end);
+  sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, index + 1, n_ranges > 0 ? ranges[0].start : 0);
+  sqlite3_bind_int64 (stmt, index + 2, end);
   return TRUE;
-}
-
-gboolean
-hsh_model_write_ranges (HshStore *store, gint64 annotation_id, const HshRange *ranges, guint n_ranges, GError **error)
-{
-  static const char clear_sql[] = "DELETE FROM annotation_range WHERE annotation_id = ?1";
-  static const char document_sql[] = "SELECT document_id FROM annotation WHERE id = ?1";
-  sqlite3_stmt *stmt = hsh_store_statement (store, document_sql, error);
-  gint64 document_id = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    document_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (!(stmt = hsh_store_statement (store, clear_sql, error)))
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  return hsh_store_step_done (store, stmt, "storing ranges", error) &&
-         hsh_model_insert_ranges (store, annotation_id, document_id, ranges, n_ranges, error);
 }
 
 static char *
@@ -287,8 +251,8 @@ hsh_store_create_annotation (HshStore *store, gint64 document_id, gint64 label_i
                              const HshRange *ranges, guint n_ranges, GError **error)
 {
   static const char sql[] =
-    "INSERT INTO annotation (uuid, document_id, label_id, text, author, created, modified) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)";
+    "INSERT INTO annotation (uuid, document_id, label_id, text, author, created, modified, ranges, start, end) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8, ?9)";
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (HshRange));
   g_autofree char *uuid = hsh_uuid_new ();
   g_autofree char *text = NULL;
@@ -313,11 +277,11 @@ hsh_store_create_annotation (HshStore *store, gint64 document_id, gint64 label_i
   sqlite3_bind_text (stmt, 4, text, -1, SQLITE_TRANSIENT);
   hsh_model_bind_author (store, stmt, 5);
   sqlite3_bind_int64 (stmt, 6, hsh_now_ms ());
+  hsh_model_bind_ranges (stmt, 7, (HshRange *) (void *) sorted->data, sorted->len);
   if (!hsh_store_step_done (store, stmt, "storing an annotation", error))
     goto fail;
   id = sqlite3_last_insert_rowid (hsh_store_get_db (store));
-  if (!hsh_model_insert_ranges (store, id, document_id, (HshRange *) (void *) sorted->data, sorted->len, error) ||
-      !hsh_oplog_after (log, "annotation", id, error) ||
+  if (!hsh_oplog_after (log, "annotation", id, error) ||
       !hsh_oplog_finish (log, error))
     return 0;
   return id;
@@ -387,7 +351,8 @@ hsh_store_set_annotation_ranges (HshStore *store, gint64 annotation_id, const Hs
                                  guint n_ranges, GError **error)
 {
   static const char sql[] =
-    "UPDATE annotation SET text = ?2, modified = ?3, revision = revision + 1 WHERE id = ?1";
+    "UPDATE annotation SET text = ?2, modified = ?3, revision = revision + 1, ranges = ?4, start = ?5, end = ?6 "
+    "WHERE id = ?1";
   g_autoptr(HshAnnotation) annotation = hsh_store_get_annotation (store, annotation_id, error);
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (HshRange));
   g_autofree char *text = NULL;
@@ -409,8 +374,8 @@ hsh_store_set_annotation_ranges (HshStore *store, gint64 annotation_id, const Hs
   sqlite3_bind_int64 (stmt, 1, annotation_id);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, hsh_now_ms ());
+  hsh_model_bind_ranges (stmt, 4, (HshRange *) (void *) sorted->data, sorted->len);
   if (!hsh_store_step_done (store, stmt, "resizing an annotation", error) ||
-      !hsh_model_write_ranges (store, annotation_id, (HshRange *) (void *) sorted->data, sorted->len, error) ||
       !hsh_oplog_after (log, "annotation", annotation_id, error))
     goto fail;
   return hsh_oplog_finish (log, error);

@@ -2,6 +2,7 @@
  * read for a whole export in one pass of a few set-oriented queries. */
 #include "hsh-corpus.h"
 #include "hsh-model-private.h"
+#include "hsh-ranges.h"
 #include "hsh-text.h"
 
 #include <stdlib.h>
@@ -13,15 +14,15 @@
 #define DOCUMENTS "SELECT id, uuid, sha256, title, source, language, direction, text FROM document WHERE deleted = 0 "
 #define ANNOTATIONS \
   "SELECT a.document_id, a.id, a.uuid, a.label_id, a.text, a.actor_id, a.author, " \
-  "a.gold, r.start, r.end FROM annotation a JOIN annotation_range r ON r.annotation_id = a.id WHERE a.deleted = 0 "
+  "a.gold, a.start, a.end, a.ranges FROM annotation a WHERE a.deleted = 0 "
 
 enum { WHOLE_PROJECT, ONE_DOCUMENT };
 enum { FEED_DOCUMENTS, FEED_ANNOTATIONS, N_FEEDS };
 
 static const char *const feed_sql[N_FEEDS][2] = {
   { DOCUMENTS "ORDER BY id", DOCUMENTS "AND id = ?1" },
-  { ANNOTATIONS "ORDER BY a.document_id, a.id, r.position",
-    ANNOTATIONS "AND a.document_id = ?1 ORDER BY a.id, r.position" },
+  { ANNOTATIONS "ORDER BY a.document_id, a.id",
+    ANNOTATIONS "AND a.document_id = ?1 ORDER BY a.id" },
 };
 
 /* Attribute values, notes and role links are few next to annotations: for the whole project
@@ -502,27 +503,22 @@ span_from_row (HshBundleReader *reader, sqlite3_stmt *row)
   return span;
 }
 
-/* Rows come one per range, ordered by annotation: consecutive rows of one id are one span. */
+/* One row an annotation. A row whose ranges cannot be read (a damaged file) is left out, as the
+ * model leaves it out; `hashiya-cli check` reports it. */
 static void
 read_annotations (HshBundleReader *reader, gint64 document_id)
 {
   Feed *feed = &reader->feeds[FEED_ANNOTATIONS];
-  Entry *entry = NULL;
 
   g_array_set_size (reader->entries, 0);
   for (; feed_at (feed, document_id); feed->rc = sqlite3_step (feed->stmt))
     {
-      HshRange range = { sqlite3_column_int64 (feed->stmt, 8), sqlite3_column_int64 (feed->stmt, 9) };
-      gint64 id = sqlite3_column_int64 (feed->stmt, 1);
+      Entry added = { sqlite3_column_int64 (feed->stmt, 1), sqlite3_column_int64 (feed->stmt, 8),
+                      sqlite3_column_int64 (feed->stmt, 9), span_from_row (reader, feed->stmt) };
 
-      if (entry == NULL || entry->id != id)
-        {
-          Entry added = { id, range.start, range.end, span_from_row (reader, feed->stmt) };
-          g_array_append_val (reader->entries, added);
-          entry = &g_array_index (reader->entries, Entry, reader->entries->len - 1);
-        }
-      g_array_append_val (entry->span->ranges, range);
-      entry->end = MAX (entry->end, range.end);
+      if (!hsh_ranges_parse ((const char *) sqlite3_column_text (feed->stmt, 10), added.span->ranges))
+        continue;
+      g_array_append_val (reader->entries, added);
     }
 }
 

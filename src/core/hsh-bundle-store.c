@@ -276,8 +276,8 @@ static gint64
 import_span (Importer *im, gint64 document, HshSpan *span, GError **error)
 {
   static const char sql[] =
-    "INSERT INTO annotation (uuid, document_id, label_id, text, actor_id, gold, author, created, modified) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)";
+    "INSERT INTO annotation (uuid, document_id, label_id, text, actor_id, gold, author, created, modified, ranges, start, end) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9, ?10, ?11)";
   g_autofree char *uuid = span->uuid != NULL && g_uuid_string_is_valid (span->uuid) ? g_strdup (span->uuid) : hsh_uuid_new ();
   gint64 label, author, actor = 0, id;
   sqlite3_stmt *stmt;
@@ -298,8 +298,8 @@ import_span (Importer *im, gint64 document, HshSpan *span, GError **error)
   sqlite3_bind_int (stmt, 6, span->gold ? 1 : 0);
   author > 0 ? sqlite3_bind_int64 (stmt, 7, author) : sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int64 (stmt, 8, hsh_now_ms ());
+  hsh_model_bind_ranges (stmt, 9, (HshRange *) (void *) span->ranges->data, span->ranges->len);
   if (!(id = insert_returning_id (im->store, stmt, "storing an annotation", error)) ||
-      !hsh_model_insert_ranges (im->store, id, document, (HshRange *) (void *) span->ranges->data, span->ranges->len, error) ||
       !insert_attributes (im, id, label, span, author, error) ||
       (span->note != NULL && !insert_note (im, document, id, span->note, author, error)))
     return -1;

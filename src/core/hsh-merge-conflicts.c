@@ -130,22 +130,6 @@ write_listed (HshStore *store, const HshMergeTable *spec, gint64 row_id, JsonObj
     ok = bind_column (store, spec, spec->columns[i], json_object_get_member (columns, spec->columns[i]), stmt, (int) i + 3, error);
   ok = ok && hsh_store_step_done (store, stmt, "resolving a conflict", error);
   sqlite3_finalize (stmt);
-  if (ok && spec->has_ranges)
-    {
-      JsonArray *list = json_object_get_array_member (version, "ranges");
-      g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
-      for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-        {
-          JsonArray *pair = json_array_get_array_element (list, i);
-          HshRange range;
-          if (pair == NULL || json_array_get_length (pair) != 2)
-            return invalid (error);
-          range.start = json_array_get_int_element (pair, 0);
-          range.end = json_array_get_int_element (pair, 1);
-          g_array_append_val (ranges, range);
-        }
-      ok = hsh_model_write_ranges (store, row_id, (HshRange *) (void *) ranges->data, ranges->len, error);
-    }
   return ok;
 }
 

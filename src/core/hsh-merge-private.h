@@ -26,7 +26,6 @@ typedef struct {
   gint64         revision;
   char          *versions;
   HshMergeValue *content;   /* one per spec->columns */
-  GArray        *ranges;    /* HshRange, for annotations; else NULL */
 } HshMergeVersion;
 
 void     hsh_merge_value_read     (HshMergeValue         *value,

@@ -17,7 +17,6 @@ typedef struct {
   const HshMergeReference  *references;   /* { NULL } terminated; "author" included */
   const char *const        *natural_key;  /* content columns naming the same row, or NULL */
   gboolean                  updatable;    /* FALSE: an existing row is never changed */
-  gboolean                  has_ranges;   /* annotation: its annotation_range rows travel with it */
 } HshMergeTable;
 
 /* The tables in the order a merge must take them: a row's references come before it. */

@@ -89,7 +89,6 @@ hsh_merge_version_clear (const HshMergeTable *spec, HshMergeVersion *version)
     for (guint i = 0; spec->columns[i] != NULL; i++)
       hsh_merge_value_clear (&version->content[i]);
   g_clear_pointer (&version->content, g_free);
-  g_clear_pointer (&version->ranges, g_array_unref);
 }
 
 static const char *
@@ -164,20 +163,6 @@ hsh_merge_version_to_json (const HshMergeTable *spec, const HshMergeVersion *ver
         add_value (builder, &version->content[i]);
     }
   json_builder_end_object (builder);
-  if (version->ranges != NULL)
-    {
-      json_builder_set_member_name (builder, "ranges");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < version->ranges->len; i++)
-        {
-          HshRange *r = &g_array_index (version->ranges, HshRange, i);
-          json_builder_begin_array (builder);
-          json_builder_add_int_value (builder, r->start);
-          json_builder_add_int_value (builder, r->end);
-          json_builder_end_array (builder);
-        }
-      json_builder_end_array (builder);
-    }
   json_builder_set_member_name (builder, "author");
   if (version->author.type == SQLITE_INTEGER)
     {

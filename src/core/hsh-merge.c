@@ -39,10 +39,8 @@ typedef struct {
   GHashTable *by_id;          /* target id → TargetRow (borrowed) */
   GHashTable *by_key;         /* natural key → target id */
   GHashTable *ids;            /* source id → target id, in Merge.id_maps */
-  sqlite3_stmt *source_ranges;
   GHashTable **column_ids;    /* per content column: the id map of the table it refers to, or NULL */
   GHashTable *author_ids;     /* the annotators' id map, or NULL when the table has no author */
-  GArray *ranges;             /* reused for the ranges of each annotation copied directly */
   sqlite3_stmt *insert;
   sqlite3_stmt *update;
   sqlite3_stmt *join_versions;
@@ -215,36 +213,6 @@ load_target (TableMerge *tm, sqlite3 *db, GError **error)
   return TRUE;
 }
 
-static GArray *
-read_ranges_into (GArray *ranges, sqlite3_stmt *stmt, gint64 annotation_id)
-{
-  g_array_set_size (ranges, 0);
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      HshRange range = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
-      g_array_append_val (ranges, range);
-    }
-  sqlite3_reset (stmt);
-  return ranges;
-}
-
-static GArray *
-read_ranges (sqlite3_stmt *stmt, gint64 annotation_id)
-{
-  return read_ranges_into (g_array_new (FALSE, FALSE, sizeof (HshRange)), stmt, annotation_id);
-}
-
-#define RANGES_SQL "SELECT start, end FROM annotation_range WHERE annotation_id = ?1 ORDER BY position"
-
-static gboolean
-ranges_equal (GArray *a, GArray *b)
-{
-  if (a == NULL || b == NULL)
-    return a == b;
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (HshRange)) == 0;
-}
-
 /* Translates the row's references into our ids; FALSE when one names a row the file lacks. */
 static gboolean
 translate_references (Merge *m, const HshMergeTable *spec, HshMergeVersion *version)
@@ -357,10 +325,6 @@ insert_row (Merge *m, TableMerge *tm, HshMergeVersion *version, gint64 source_au
   if (!run (m, tm->insert, "adding a row", error))
     return FALSE;
   *id = sqlite3_last_insert_rowid (m->target);
-  if (tm->spec->has_ranges &&
-      !hsh_model_insert_ranges (m->store, *id, version->content[hsh_merge_column_index (tm->spec, "document_id")].i,
-                                (HshRange *) (void *) version->ranges->data, version->ranges->len, error))
-    return FALSE;
   if (g_str_equal (tm->spec->table, "document"))
     {
       if (!index_document (m, *id, version, error))
@@ -392,8 +356,7 @@ overwrite_row (Merge *m, TableMerge *tm, TargetRow *row, HshMergeVersion *versio
   version->versions = g_strdup (versions);
   bind_version (tm, tm->update, version);
   sqlite3_bind_int64 (tm->update, 1, row->id);
-  ok = run (m, tm->update, "updating a row", error) &&
-       (!tm->spec->has_ranges || hsh_model_write_ranges (m->store, row->id, (HshRange *) (void *) version->ranges->data, version->ranges->len, error));
+  ok = run (m, tm->update, "updating a row", error);
   g_free (version->versions);
   version->uuid = g_steal_pointer (&their_uuid);
   version->versions = g_steal_pointer (&their_versions);
@@ -441,13 +404,6 @@ read_target_version (Merge *m, TableMerge *tm, TargetRow *row, HshMergeVersion *
   for (guint i = 0; i < tm->n_columns; i++)
     hsh_merge_value_read (&version->content[i], stmt, 6 + (int) i);
   sqlite3_reset (stmt);
-  if (tm->spec->has_ranges)
-    {
-      sqlite3_stmt *ranges = hsh_store_statement (m->store, RANGES_SQL, error);
-      if (ranges == NULL)
-        return FALSE;
-      version->ranges = read_ranges (ranges, row->id);
-    }
   return TRUE;
 }
 
@@ -457,7 +413,7 @@ same_content (TableMerge *tm, const HshMergeVersion *a, const HshMergeVersion *b
   for (guint i = 0; i < tm->n_columns; i++)
     if (!hsh_merge_value_equal (&a->content[i], &b->content[i]))
       return FALSE;
-  return !tm->spec->has_ranges || ranges_equal (a->ranges, b->ranges);
+  return TRUE;
 }
 
 /* Both sides changed the row apart. The later edit stays in the row (ties go to the larger
@@ -590,8 +546,7 @@ insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id,
 {
   const HshMergeTable *spec = tm->spec;
   const char *uuid = (const char *) sqlite3_column_text (source, 1);
-  gint64 id, document_id = 0;
-  int document_column = spec->has_ranges ? hsh_merge_column_index (spec, "document_id") : -1;
+  gint64 id;
 
   if (spec->natural_key != NULL || uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT ||
       g_hash_table_contains (tm->by_uuid, uuid))
@@ -606,16 +561,11 @@ insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id,
   for (guint i = 0; i < tm->n_columns; i++)
     if (!bind_from_source (tm->insert, (int) i + 7, source, (int) i + 7, tm->column_ids[i]))
       goto general;
-  if (document_column >= 0 && !(document_id = translated (tm->column_ids[document_column], source, document_column + 7)))
-    goto general;
   if (!run (m, tm->insert, "adding a row", error))
     return -1;
   id = sqlite3_last_insert_rowid (m->target);
-  if (spec->has_ranges)
+  if (g_str_equal (spec->table, "annotation"))
     {
-      GArray *ranges = read_ranges_into (tm->ranges, tm->source_ranges, source_id);
-      if (!hsh_model_insert_ranges (m->store, id, document_id, (HshRange *) (void *) ranges->data, ranges->len, error))
-        return -1;
       m->summary->annotations_added++;
       if (sqlite3_column_type (source, 2) == SQLITE_INTEGER)
         {
@@ -673,7 +623,6 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
   tm.ids = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_hash_table_insert (m->id_maps, (gpointer) spec->table, tm.ids);
   tm.column_ids = g_new0 (GHashTable *, tm.n_columns);
-  tm.ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
   for (guint r = 0; spec->references[r].column != NULL; r++)
     {
       GHashTable *ids = g_hash_table_lookup (m->id_maps, spec->references[r].table);
@@ -684,7 +633,6 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
         tm.author_ids = ids;
     }
   ok = prepare_table (&tm, m->target, error) && load_target (&tm, m->target, error) &&
-       (!spec->has_ranges || (tm.source_ranges = prepare (m->source, RANGES_SQL, error))) &&
        (source = prepare (m->source, sql, error));
   while (ok && (rc = sqlite3_step (source)) == SQLITE_ROW)
     {
@@ -717,8 +665,6 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
       theirs.content = g_new0 (HshMergeValue, tm.n_columns);
       for (guint i = 0; i < tm.n_columns; i++)
         hsh_merge_value_read (&theirs.content[i], source, 7 + (int) i);
-      if (spec->has_ranges)
-        theirs.ranges = read_ranges (tm.source_ranges, source_id);
       ok = theirs.uuid != NULL && theirs.versions != NULL ? merge_row (m, &tm, &theirs, source_id, error)
                                                           : (m->summary->skipped++, TRUE);
       hsh_merge_version_clear (spec, &theirs);
@@ -730,9 +676,7 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
   sqlite3_finalize (tm.update);
   sqlite3_finalize (tm.join_versions);
   sqlite3_finalize (tm.read_target);
-  sqlite3_finalize (tm.source_ranges);
   g_free (tm.column_ids);
-  g_array_unref (tm.ranges);
   g_hash_table_unref (tm.by_id);
   g_hash_table_unref (tm.by_uuid);
   g_hash_table_unref (tm.by_key);

@@ -18,18 +18,12 @@ gint64   hsh_model_insert_document   (HshStore      *store,
                                       HshBundle     *bundle,
                                       gboolean      *duplicate,
                                       GError       **error);
-/* Adds the ranges of a new annotation; write_ranges replaces those of an existing one. */
-gboolean hsh_model_insert_ranges     (HshStore      *store,
-                                      gint64         annotation_id,
-                                      gint64         document_id,
+/* Binds an annotation's ranges as stored — their text form at @index, the hull's start and end
+ * at @index + 1 and + 2. @ranges must be sorted. */
+gboolean hsh_model_bind_ranges       (sqlite3_stmt  *stmt,
+                                      int            index,
                                       const HshRange *ranges,
-                                      guint          n_ranges,
-                                      GError       **error);
-gboolean hsh_model_write_ranges      (HshStore      *store,
-                                      gint64         annotation_id,
-                                      const HshRange *ranges,
-                                      guint          n_ranges,
-                                      GError       **error);
+                                      guint          n_ranges);
 gboolean hsh_model_touch             (HshStore      *store,
                                       const char    *table,
                                       gint64         row_id,

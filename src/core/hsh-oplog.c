@@ -51,30 +51,6 @@ select_row_sql (const char *table)
   return found;
 }
 
-static JsonNode *
-snapshot_ranges (HshStore *store, gint64 annotation_id, GError **error)
-{
-  static const char sql[] = "SELECT start, end FROM annotation_range WHERE annotation_id = ?1 ORDER BY position";
-  sqlite3_stmt *stmt = hsh_store_statement (store, sql, error);
-  JsonArray *ranges;
-
-  if (stmt == NULL)
-    return NULL;
-  ranges = json_array_new ();
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      JsonArray *pair = json_array_new ();
-      json_array_add_int_element (pair, sqlite3_column_int64 (stmt, 0));
-      json_array_add_int_element (pair, sqlite3_column_int64 (stmt, 1));
-      json_array_add_array_element (ranges, pair);
-    }
-  sqlite3_reset (stmt);
-  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
-  json_node_take_array (node, ranges);
-  return node;
-}
-
 /* The row as a JSON object, or a null node when it does not exist. */
 static JsonNode *
 snapshot_row (HshStore *store, const char *table, gint64 row_id, GError **error)
@@ -107,16 +83,6 @@ snapshot_row (HshStore *store, const char *table, gint64 row_id, GError **error)
         }
     }
   sqlite3_reset (stmt);
-  if (g_strcmp0 (table, "annotation") == 0)
-    {
-      JsonNode *ranges = snapshot_ranges (store, row_id, error);
-      if (ranges == NULL)
-        {
-          json_object_unref (row);
-          return NULL;
-        }
-      json_object_set_member (row, "ranges", ranges);
-    }
   JsonNode *node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, row);
   return node;
@@ -280,29 +246,11 @@ invalid_log (GError **error, const char *why)
   return FALSE;
 }
 
-static gboolean
-restore_ranges (HshStore *store, gint64 annotation_id, JsonArray *list, GError **error)
-{
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonArray *pair = json_array_get_array_element (list, i);
-      HshRange range;
-      if (pair == NULL || json_array_get_length (pair) != 2)
-        return invalid_log (error, "a malformed range");
-      range.start = json_array_get_int_element (pair, 0);
-      range.end = json_array_get_int_element (pair, 1);
-      g_array_append_val (ranges, range);
-    }
-  return hsh_model_write_ranges (store, annotation_id, (HshRange *) (void *) ranges->data, ranges->len, error);
-}
-
 /* Columns that move forward on undo and redo instead of going back: merges must see a new edit. */
 static gboolean
 skipped_on_restore (const char *column)
 {
-  static const char *const skipped[] = { "id", "revision", "modified", "versions", "ranges" };
+  static const char *const skipped[] = { "id", "revision", "modified", "versions" };
   for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
     if (g_str_equal (column, skipped[i]))
       return TRUE;
@@ -352,12 +300,6 @@ restore_row (HshStore *store, const char *table, gint64 row_id, JsonObject *row,
   sqlite3_finalize (stmt);
   if (ok)
     ok = hsh_versions_bump (store, table, row_id, error);
-  if (ok && row != NULL && json_object_has_member (row, "ranges"))
-    {
-      JsonArray *ranges = json_object_get_array_member (row, "ranges");
-      ok = ranges != NULL ? restore_ranges (store, row_id, ranges, error)
-                          : invalid_log (error, "malformed ranges");
-    }
   return ok;
 }
 
