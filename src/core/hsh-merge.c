@@ -29,6 +29,7 @@ typedef struct {
   GHashTable *id_maps;       /* table name → (source id → target id) */
   GHashTable *coder_names;   /* source annotator id → name */
   GHashTable *names_by_uuid; /* source annotator uuid → name */
+  GHashTable *fresh;         /* ids of the annotations this merge added */
   GCancellable *cancellable;
 } Merge;
 
@@ -538,9 +539,26 @@ bind_from_source (sqlite3_stmt *insert, int index, sqlite3_stmt *source, int col
   return TRUE;
 }
 
-/* The common case of a first merge: a new row of a table without natural key (annotations,
- * notes, decisions) goes straight from the other file's statement into ours, with nothing
- * copied in between. Returns 1 when done, 0 when the row needs the general path, -1 on error. */
+/* Whether the row hangs off an annotation this merge added (an attribute value, a role link):
+ * then no row of ours can have its natural key, and it needs no looking up. */
+static gboolean
+owned_by_fresh_annotation (Merge *m, TableMerge *tm, sqlite3_stmt *source)
+{
+  int column = hsh_merge_column_index (tm->spec, tm->spec->natural_key[0]);
+  GHashTable *annotations = g_hash_table_lookup (m->id_maps, "annotation");
+  gint64 owner;
+
+  if (column < 0 || annotations == NULL || tm->column_ids[column] != annotations ||
+      sqlite3_column_type (source, column + 7) != SQLITE_INTEGER)
+    return FALSE;
+  owner = translated (annotations, source, column + 7);
+  return owner != 0 && g_hash_table_contains (m->fresh, ID_KEY (owner));
+}
+
+/* The common case of a first merge: a new row that cannot be here already (a new UUID, and no
+ * natural key, or one hanging off a new annotation) goes straight from the other file's
+ * statement into ours, with nothing copied in between. Returns 1 when done, 0 when the row
+ * needs the general path, -1 on error. */
 static int
 insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id, GError **error)
 {
@@ -548,8 +566,8 @@ insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id,
   const char *uuid = (const char *) sqlite3_column_text (source, 1);
   gint64 id;
 
-  if (spec->natural_key != NULL || uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT ||
-      g_hash_table_contains (tm->by_uuid, uuid))
+  if (uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT || g_hash_table_contains (tm->by_uuid, uuid) ||
+      (spec->natural_key != NULL && !owned_by_fresh_annotation (m, tm, source)))
     return 0;
   sqlite3_bind_value (tm->insert, 1, sqlite3_column_value (source, 1));
   if (tm->author_ids == NULL)
@@ -566,6 +584,7 @@ insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id,
   id = sqlite3_last_insert_rowid (m->target);
   if (g_str_equal (spec->table, "annotation"))
     {
+      g_hash_table_add (m->fresh, ID_KEY (id));
       m->summary->annotations_added++;
       if (sqlite3_column_type (source, 2) == SQLITE_INTEGER)
         {
@@ -715,7 +734,7 @@ hsh_store_merge (HshStore *store, const char *source_path, GCancellable *cancell
 {
   g_autoptr(HshStore) other = NULL;
   g_autoptr(HshMergeSummary) summary = g_new0 (HshMergeSummary, 1);
-  Merge m = { store, hsh_store_get_db (store), NULL, summary, NULL, NULL, NULL, cancellable };
+  Merge m = { store, hsh_store_get_db (store), NULL, summary, NULL, NULL, NULL, NULL, cancellable };
   const HshMergeTable *const *tables = hsh_merge_tables ();
   gboolean ok = TRUE;
 
@@ -742,11 +761,13 @@ hsh_store_merge (HshStore *store, const char *source_path, GCancellable *cancell
   m.source = hsh_store_get_db (other);
   m.id_maps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
   load_coder_names (&m);
+  m.fresh = g_hash_table_new (g_direct_hash, g_direct_equal);
   for (guint i = 0; ok && tables[i] != NULL; i++)
     ok = merge_table (&m, tables[i], error);
   g_hash_table_unref (m.id_maps);
   g_hash_table_unref (m.coder_names);
   g_hash_table_unref (m.names_by_uuid);
+  g_hash_table_unref (m.fresh);
   if (!ok)
     hsh_store_rollback (store);
   else

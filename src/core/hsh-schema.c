@@ -110,7 +110,6 @@ static const char migration_1[] =
   TRAVELLING ","
   "  UNIQUE (source_id, role_id, target_id)"
   ") STRICT;"
-  "CREATE INDEX role_link_by_target ON role_link(target_id);"
   "CREATE TABLE note ("
   "  id INTEGER PRIMARY KEY,"
   "  document_id INTEGER REFERENCES document(id),"
