@@ -203,7 +203,7 @@ raw_scan (const char *project)
   static const char sql[] =
     "SELECT d.id, d.uuid, d.sha256, d.title, d.text, a.id, a.uuid, a.label_id, a.text, a.actor_id, "
     "a.author, a.gold, a.ranges, a.start, a.end FROM document d JOIN annotation a ON a.document_id = d.id "
-    "WHERE d.deleted = 0 AND a.deleted = 0 ORDER BY d.id, a.id";
+    "WHERE d.deleted = 0 AND a.deleted = 0 ORDER BY d.id, a.start";
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 start = g_get_monotonic_time ();

@@ -71,7 +71,7 @@ def main(database, output):
         "WHERE l.deleted = 0 AND d.deleted = 0"))
     annotations = db.execute(
         "SELECT a.document_id, a.id, a.uuid, a.label_id, a.text, a.actor_id, a.author, a.gold, a.ranges "
-        "FROM annotation a WHERE a.deleted = 0 ORDER BY a.document_id, a.id")
+        "FROM annotation a WHERE a.deleted = 0 ORDER BY a.document_id, a.start")
     by_document = itertools.groupby(annotations, key=lambda row: row[0])
     pending = next(by_document, (None, iter(())))
     with open(output, "w", encoding="utf-8") as out:

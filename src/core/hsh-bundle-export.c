@@ -21,8 +21,9 @@ enum { FEED_DOCUMENTS, FEED_ANNOTATIONS, N_FEEDS };
 
 static const char *const feed_sql[N_FEEDS][2] = {
   { DOCUMENTS "ORDER BY id", DOCUMENTS "AND id = ?1" },
-  { ANNOTATIONS "ORDER BY a.document_id, a.id",
-    ANNOTATIONS "AND a.document_id = ?1 ORDER BY a.id" },
+  /* In the order of the index on (document, start): no sorting of a million rows. */
+  { ANNOTATIONS "ORDER BY a.document_id, a.start",
+    ANNOTATIONS "AND a.document_id = ?1 ORDER BY a.start" },
 };
 
 /* Attribute values, notes and role links are few next to annotations: for the whole project
@@ -503,6 +504,13 @@ span_from_row (HshBundleReader *reader, sqlite3_stmt *row)
   return span;
 }
 
+static int
+compare_entries_by_id (gconstpointer a, gconstpointer b)
+{
+  const Entry *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
 /* One row an annotation. A row whose ranges cannot be read (a damaged file) is left out, as the
  * model leaves it out; `hashiya-cli check` reports it. */
 static void
@@ -520,6 +528,8 @@ read_annotations (HshBundleReader *reader, gint64 document_id)
         continue;
       g_array_append_val (reader->entries, added);
     }
+  /* Rows arrive in text order (the index's); the lookups that follow want them by id. */
+  g_array_sort (reader->entries, compare_entries_by_id);
 }
 
 static void
