@@ -15,7 +15,7 @@
 gboolean
 bench_ui_init (void)
 {
-  /* gtk_test_init () would force en_US.UTF-8, which this machine lacks. */
+  /* GTK's own test set-up would force en_US.UTF-8, which this machine lacks. */
   gtk_disable_setlocale ();
   setlocale (LC_ALL, "C.UTF-8");
   if (!gtk_init_check ())
