@@ -110,7 +110,9 @@ value_cell (const HshAgreementCell *cell)
 
   /* Translators: one cell of the agreement table, a value and its count ("n = 140"). */
   text = isnan (cell->value) ? g_strdup_printf (_("—\nn = %" G_GUINT64_FORMAT), cell->n)
-                             : g_strdup_printf (_("%.2f\nn = %" G_GUINT64_FORMAT), cell->value, cell->n);
+                             : g_strdup_printf (_("%.2f\nn = %" G_GUINT64_FORMAT),
+                                                /* no "-0.00" for a value that rounds to zero */
+                                                fabs (cell->value) < 0.005 ? 0.0 : cell->value, cell->n);
   label = cell_label (text, "agreement-cell");
   gtk_widget_add_css_class (label, hsh_agreement_heat_class (cell->value));
   gtk_widget_add_css_class (label, "numeric");
