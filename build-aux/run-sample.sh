@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 build-aux/install-deps.sh
 [ -f build/build.ninja ] || meson setup build
 meson compile -C build
-exec build/src/app/hashiya --sample
+# Run from the build tree: the settings schema is compiled there, not installed.
+GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}" \
+  exec build/src/app/hashiya --sample
