@@ -560,13 +560,13 @@ owned_by_fresh_annotation (Merge *m, TableMerge *tm, sqlite3_stmt *source)
  * statement into ours, with nothing copied in between. Returns 1 when done, 0 when the row
  * needs the general path, -1 on error. */
 static int
-insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id, GError **error)
+insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id, gboolean known, GError **error)
 {
   const HshMergeTable *spec = tm->spec;
   const char *uuid = (const char *) sqlite3_column_text (source, 1);
   gint64 id;
 
-  if (uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT || g_hash_table_contains (tm->by_uuid, uuid) ||
+  if (uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT || known ||
       (spec->natural_key != NULL && !owned_by_fresh_annotation (m, tm, source)))
     return 0;
   sqlite3_bind_value (tm->insert, 1, sqlite3_column_value (source, 1));
@@ -608,12 +608,13 @@ general:
 /* The common case of a repeated merge: the row is here with the same version. Only its id is
  * noted, for the rows that refer to it; nothing else of it is read. */
 static gboolean
-unchanged (TableMerge *tm, sqlite3_stmt *source, gint64 source_id)
+unchanged (TableMerge *tm, sqlite3_stmt *source, gint64 source_id, gboolean *known)
 {
   const char *uuid = (const char *) sqlite3_column_text (source, 1);
   const char *versions = (const char *) sqlite3_column_text (source, 6);
   TargetRow *row = uuid != NULL ? g_hash_table_lookup (tm->by_uuid, uuid) : NULL;
 
+  *known = row != NULL;
   if (row == NULL)
     return FALSE;
   if (tm->spec->updatable &&
@@ -657,15 +658,16 @@ merge_table (Merge *m, const HshMergeTable *spec, GError **error)
     {
       HshMergeVersion theirs = { 0 };
       gint64 source_id = sqlite3_column_int64 (source, 0);
+      gboolean known;
 
       if ((++n & 1023) == 1 && g_cancellable_set_error_if_cancelled (m->cancellable, error))
         {
           ok = FALSE;
           break;
         }
-      if (unchanged (&tm, source, source_id))
+      if (unchanged (&tm, source, source_id, &known))
         continue;
-      switch (insert_direct (m, &tm, source, source_id, error))
+      switch (insert_direct (m, &tm, source, source_id, known, error))
         {
         case 1:
           continue;
