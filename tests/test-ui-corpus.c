@@ -233,6 +233,30 @@ test_export_restricted_to_labels (Fixture       *fixture,
 }
 
 static void
+test_closing_the_dialog_mid_export (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *destination = g_build_filename (fixture->dir, "closed.jsonl", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (destination);
+  HshExportDialog *dialog = open_export_dialog (fixture);
+
+  /* Closed right after starting: the job is cancelled, its result arrives after the dialog's
+   * widgets are gone, and nothing may touch them; a half-written file must not be left. */
+  hsh_export_dialog_set_format (dialog, "jsonl");
+  hsh_export_dialog_set_destination (dialog, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.start", NULL));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hsh_test_ui_spin (500);
+  if (g_file_test (destination, G_FILE_TEST_EXISTS))
+    {
+      /* The export finished before the cancel was seen: then it is whole. */
+      g_autofree char *contents = NULL;
+      g_assert_true (g_file_get_contents (destination, &contents, NULL, NULL));
+      g_assert_true (g_str_has_suffix (contents, "}\n"));
+    }
+}
+
+static void
 test_jsonl_export_reimports_the_same_count (Fixture       *fixture,
                                             gconstpointer  data)
 {
@@ -319,6 +343,7 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/corpus/export/writes-every-format-and-says-what-it-did", test_exports_every_format);
   ADD ("/ui/corpus/export/keeps-to-the-chosen-labels", test_export_restricted_to_labels);
+  ADD ("/ui/corpus/export/closing-the-dialog-mid-export-is-safe", test_closing_the_dialog_mid_export);
   ADD ("/ui/corpus/import/jsonl-export-comes-back-with-the-same-count", test_jsonl_export_reimports_the_same_count);
   ADD ("/ui/corpus/import/reads-a-brat-fixture", test_imports_a_brat_fixture);
   ADD ("/ui/corpus/import/bad-input-leaves-the-project-unchanged", test_bad_input_leaves_the_project_unchanged);

@@ -88,7 +88,9 @@ on_job_done (GObject      *source,
   self->permille = NULL;
 
   g_task_propagate_boolean (G_TASK (result), &error);
-  run->done (GTK_WIDGET (source), run->job, error);
+  /* Closing the dialog cancelled the job; its widgets are gone, so there is nothing to report on. */
+  if (!self->disposed)
+    run->done (GTK_WIDGET (source), run->job, error);
 }
 
 static void
@@ -241,6 +243,7 @@ hsh_job_progress_get_succeeded (HshJobProgress *self)
 void
 hsh_job_progress_dispose (HshJobProgress *self)
 {
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);

@@ -33,6 +33,7 @@ typedef struct {
   guint           progress_source;
   char           *summary;
   gboolean        succeeded;
+  gboolean        disposed;       /* the dialog went while its job ran: nothing left to show */
 } HshJobProgress;
 
 /* For a dialog class whose actions are "@prefix.*", with an HshJobProgress at @offset: binds the
