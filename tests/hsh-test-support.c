@@ -1,5 +1,7 @@
 /* hsh-test-support.c: paths and scratch files shared by the test programs. */
 #include "hsh-test-support.h"
+
+#include <json-glib/json-glib.h>
 #include "hsh-model.h"
 
 #include <stdlib.h>
@@ -157,4 +159,38 @@ hsh_test_make_corpus_project (const char *path, guint documents, guint per_docum
   g_assert_true (hsh_store_import_bundles (store, bundles, NULL, NULL, &error));
   g_assert_no_error (error);
   return store;
+}
+
+char *
+hsh_test_read_file (const char *path)
+{
+  char *contents = NULL;
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+HshBundle *
+hsh_test_arabic_synthetic_bundle (void)
+{
+  g_autofree char *path = hsh_test_shared_path ("formats/arabic-synthetic/offsets_table.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  JsonArray *spans;
+  HshBundle *bundle;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  bundle = hsh_bundle_new ("arabic", json_object_get_string_member (root, "text"));
+  spans = json_object_get_array_member (root, "spans");
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonObject *span = json_array_get_object_element (spans, i);
+      JsonArray *range = json_object_get_array_member (span, "codepoint");
+      g_autofree char *key = g_strdup_printf ("T%u", i + 1);
+      hsh_bundle_add_span (bundle, key, json_object_get_string_member (span, "label"),
+                           json_array_get_int_element (range, 0), json_array_get_int_element (range, 1));
+    }
+  return bundle;
 }

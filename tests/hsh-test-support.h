@@ -10,6 +10,8 @@ char *hsh_test_shared_path (const char *relative);
 char *hsh_test_source_path (const char *relative);
 /* A fresh empty directory for this test, removed at exit. */
 char *hsh_test_scratch_dir (void);
+/* A file's whole contents; the test fails when it cannot be read. */
+char *hsh_test_read_file (const char *path);
 /* SHA-256 of a file's bytes, to prove a refused file was left untouched. */
 char *hsh_test_file_sha256 (const char *path);
 /* Copies a file's bytes, as a coder is handed a copy of the project. */
@@ -18,6 +20,7 @@ void  hsh_test_copy_file   (const char *from,
 
 G_END_DECLS
 
+#include "hsh-bundle.h"
 #include "hsh-store.h"
 
 G_BEGIN_DECLS
@@ -33,5 +36,9 @@ HshStore *hsh_test_make_corpus_project (const char *path,
                                         guint       seed);
 /* The annotations in @store's project, as its statistics count them. */
 gint64    hsh_test_count_annotations   (HshStore   *store);
+
+/* The four-line synthetic Arabic text of ../shared/formats/arabic-synthetic with its eight
+ * entities (offsets_table.json), keys T1…T8: every offset trap in one document. */
+HshBundle *hsh_test_arabic_synthetic_bundle (void);
 
 G_END_DECLS

@@ -10,14 +10,6 @@ bundle_list (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
 }
 
-static char *
-read_text_file (const char *path)
-{
-  char *contents = NULL;
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
 static HshBundle *
 read_one (const char *path)
 {
@@ -77,8 +69,8 @@ parsed_ann (const char *contents)
 static void
 assert_same_ann (const char *expected_path, const char *written_path)
 {
-  g_autofree char *expected = read_text_file (expected_path);
-  g_autofree char *written = read_text_file (written_path);
+  g_autofree char *expected = hsh_test_read_file (expected_path);
+  g_autofree char *written = hsh_test_read_file (written_path);
   g_autofree char *a = parsed_ann (expected);
   g_autofree char *b = parsed_ann (written);
 
@@ -104,8 +96,8 @@ test_round_trips_brat_examples (void)
       g_autofree char *dir = write_one (bundle, NULL);
       g_autofree char *written_ann = g_strdup_printf ("%s/%s.ann", dir, names[i]);
       g_autofree char *written_txt = g_strdup_printf ("%s/%s.txt", dir, names[i]);
-      g_autofree char *original_text = read_text_file (txt_path);
-      g_autofree char *written_text = read_text_file (written_txt);
+      g_autofree char *original_text = hsh_test_read_file (txt_path);
+      g_autofree char *written_text = hsh_test_read_file (written_txt);
 
       g_test_message ("%s", names[i]);
       assert_same_ann (ann, written_ann);
@@ -268,7 +260,7 @@ test_round_trips_discontinuous_spans (void)
   g_autoptr(HshBundle) back = read_one (dir);
   HshSpan *claim_back = hsh_bundle_find_span (back, "T3");
   g_autofree char *ann_path = g_build_filename (dir, "تصريح.ann", NULL);
-  g_autofree char *ann = read_text_file (ann_path);
+  g_autofree char *ann = hsh_test_read_file (ann_path);
 
   /* Spans without a brat id are numbered in order. */
   g_assert_nonnull (strstr (ann, "T1\tClaim 14 25;26 34\tفرنسا ستسحب 300 جندي\n"));
@@ -291,8 +283,8 @@ test_writes_annotation_conf (void)
   g_autofree char *dir = write_one (bundle, &options);
   g_autofree char *conf_path = g_build_filename (dir, "annotation.conf", NULL);
   g_autofree char *visual_path = g_build_filename (dir, "visual.conf", NULL);
-  g_autofree char *conf = read_text_file (conf_path);
-  g_autofree char *visual = read_text_file (visual_path);
+  g_autofree char *conf = hsh_test_read_file (conf_path);
+  g_autofree char *visual = hsh_test_read_file (visual_path);
 
   g_assert_nonnull (strstr (conf, "Unicode code points"));
   g_assert_nonnull (strstr (conf, "[entities]\n!Actor\n\tActor--State\n\tActor--Head_sp_of_sp_State\nClaim\nCommitment\n"));

@@ -26,33 +26,6 @@ bundle_list (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
 }
 
-/* The four-line Arabic text and its eight entities, from offsets_table.json. */
-static HshBundle *
-arabic_synthetic_bundle (void)
-{
-  g_autofree char *path = hsh_test_shared_path ("formats/arabic-synthetic/offsets_table.json");
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonObject *root;
-  JsonArray *spans;
-  HshBundle *bundle;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  bundle = hsh_bundle_new ("arabic", json_object_get_string_member (root, "text"));
-  spans = json_object_get_array_member (root, "spans");
-  for (guint i = 0; i < json_array_get_length (spans); i++)
-    {
-      JsonObject *span = json_array_get_object_element (spans, i);
-      JsonArray *range = json_object_get_array_member (span, "codepoint");
-      g_autofree char *key = g_strdup_printf ("T%u", i + 1);
-      hsh_bundle_add_span (bundle, key, json_object_get_string_member (span, "label"),
-                           json_array_get_int_element (range, 0), json_array_get_int_element (range, 1));
-    }
-  return bundle;
-}
-
 static char *
 write_to_scratch (HshBundle *bundle, const HshExportOptions *options)
 {
@@ -67,14 +40,6 @@ write_to_scratch (HshBundle *bundle, const HshExportOptions *options)
   return path;
 }
 
-static char *
-read_text_file (const char *path)
-{
-  char *contents = NULL;
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
 static void
 test_splits_clitics (void)
 {
@@ -84,7 +49,7 @@ test_splits_clitics (void)
 
   hsh_bundle_add_span (bundle, "T1", "Actor/State", 6, 13);
   path = write_to_scratch (bundle, NULL);
-  out = read_text_file (path);
+  out = hsh_test_read_file (path);
   g_assert_cmpstr (out, ==, "-DOCSTART-\tO\n\n"
                             "قالت\tO\nو\tO\nالجزائر\tB-Actor/State\nتدعم\tO\nالاتفاق\tO\n.\tO\n\n");
 }
@@ -131,7 +96,7 @@ test_outermost_span_wins (void)
   hsh_bundle_add_span (bundle, "inner", "Actor/State", 12, 17);
   hsh_bundle_add_span (bundle, "outer", "Actor/Person", 0, 17);
   path = write_to_scratch (bundle, NULL);
-  out = read_text_file (path);
+  out = hsh_test_read_file (path);
   g_assert_cmpstr (out, ==, "-DOCSTART-\tO\n\nوزير\tB-Actor/Person\nخارجية\tI-Actor/Person\n"
                             "فرنسا\tI-Actor/Person\nوصل\tO\n\n");
 }
@@ -194,7 +159,7 @@ run_conlleval_py (const char *python, const char *input)
 static void
 test_passes_conlleval (void)
 {
-  g_autoptr(HshBundle) bundle = arabic_synthetic_bundle ();
+  g_autoptr(HshBundle) bundle = hsh_test_arabic_synthetic_bundle ();
   g_autoptr(HshBundle) clitic = hsh_bundle_new ("clitic", "قالت والجزائر تدعم الاتفاق.\n");
   g_autoptr(GPtrArray) bundles = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -209,7 +174,7 @@ test_passes_conlleval (void)
   g_ptr_array_add (bundles, bundle);
   g_ptr_array_add (bundles, clitic);
   g_assert_true (hsh_format_conll.write (bundles, path, NULL, &error));
-  out = read_text_file (path);
+  out = hsh_test_read_file (path);
   /* The entity glued to its clitic is a token of its own. */
   g_assert_nonnull (strstr (out, "و\tO\n\u0645\u062D\u0645\u0651\u064E\u062F\tB-PER\n"));
   if (perl == NULL && python == NULL)
@@ -328,7 +293,7 @@ test_imports_aqmar (void)
       HshBundle *bundle = g_ptr_array_index (bundles, i);
       g_autofree char *name = g_strdup_printf ("corpora/aqmar/derived_brat/%s.txt", bundle->title);
       g_autofree char *path = hsh_test_shared_path (name);
-      g_autofree char *derived = read_text_file (path);
+      g_autofree char *derived = hsh_test_read_file (path);
 
       g_assert_cmpstr (bundle->text, ==, derived);
       g_assert_true (hsh_bundle_validate (bundle, bundle->title, NULL));
@@ -419,7 +384,7 @@ test_honours_filters_and_cancel (void)
   hsh_bundle_add_span (bundle, "a", "Actor/Person", 0, 6);
   hsh_bundle_add_span (bundle, "b", "Place", 23, 30);
   written = write_to_scratch (bundle, &options);
-  out = read_text_file (written);
+  out = hsh_test_read_file (written);
   g_assert_nonnull (strstr (out, "Macron\tB-Actor/Person\n"));
   g_assert_nonnull (strstr (out, "Algiers\tO\n"));
   g_assert_cmpfloat (progress, ==, 1.0);

@@ -5,41 +5,6 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-/* The four-line Arabic text and its eight entities, from offsets_table.json. */
-static HshBundle *
-arabic_synthetic_bundle (void)
-{
-  g_autofree char *path = hsh_test_shared_path ("formats/arabic-synthetic/offsets_table.json");
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonObject *root;
-  JsonArray *spans;
-  HshBundle *bundle;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  bundle = hsh_bundle_new ("arabic", json_object_get_string_member (root, "text"));
-  spans = json_object_get_array_member (root, "spans");
-  for (guint i = 0; i < json_array_get_length (spans); i++)
-    {
-      JsonObject *span = json_array_get_object_element (spans, i);
-      JsonArray *range = json_object_get_array_member (span, "codepoint");
-      g_autofree char *key = g_strdup_printf ("T%u", i + 1);
-      hsh_bundle_add_span (bundle, key, json_object_get_string_member (span, "label"),
-                           json_array_get_int_element (range, 0), json_array_get_int_element (range, 1));
-    }
-  return bundle;
-}
-
-static char *
-read_text_file (const char *path)
-{
-  char *contents = NULL;
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
 static char *
 write_tsv (HshBundle *bundle, const HshExportOptions *options)
 {
@@ -51,7 +16,7 @@ write_tsv (HshBundle *bundle, const HshExportOptions *options)
   g_ptr_array_add (bundles, bundle);
   g_assert_true (hsh_format_webanno.write (bundles, path, options, &error));
   g_assert_no_error (error);
-  return read_text_file (path);
+  return hsh_test_read_file (path);
 }
 
 static void
@@ -64,9 +29,9 @@ assert_contains (const char *haystack, const char *needle)
 static void
 test_matches_arabic_reference (void)
 {
-  g_autoptr(HshBundle) bundle = arabic_synthetic_bundle ();
+  g_autoptr(HshBundle) bundle = hsh_test_arabic_synthetic_bundle ();
   g_autofree char *reference_path = hsh_test_shared_path ("formats/arabic-synthetic/webanno_ar.tsv");
-  g_autofree char *reference = read_text_file (reference_path);
+  g_autofree char *reference = hsh_test_read_file (reference_path);
   g_autofree char *out = write_tsv (bundle, NULL);
 
   /* Byte for byte: UTF-16 offsets past the emoji, the right-to-left mark left between tokens,
@@ -107,7 +72,7 @@ test_escapes_reserved_characters (void)
 {
   g_autoptr(HshBundle) bundle = hsh_bundle_new ("escapes", "This is\ta test\\ .");
   g_autofree char *reference_path = hsh_test_shared_path ("formats/webanno-tsv3/testTokenBoundedSpanWithSpecialSymbolsValue.tsv");
-  g_autofree char *reference = read_text_file (reference_path);
+  g_autofree char *reference = hsh_test_read_file (reference_path);
   g_auto(GStrv) lines = g_strsplit (reference, "\n", -1);
   g_autofree char *out = NULL;
   HshSpan *span;
@@ -191,7 +156,7 @@ test_honours_filters_and_writes_folders (void)
   g_assert_true (hsh_format_webanno.write (bundles, folder, &options, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (progress, ==, 1.0);
-  out = read_text_file (first);
+  out = hsh_test_read_file (first);
   assert_contains (out, "1-1\t0-6\tMacron\t*\tActor\t\n1-2\t7-10\tmet\t_\t_\t\n1-3\t11-19\tTebboune\t_\t_\t\n");
   g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
 
