@@ -149,19 +149,6 @@ hsh_store_get_document_text (HshStore *store, gint64 document_id, GError **error
   return text;
 }
 
-gboolean
-hsh_model_touch (HshStore *store, const char *table, gint64 row_id, GError **error)
-{
-  g_autofree char *sql = g_strdup_printf ("UPDATE %s SET modified = ?1, revision = revision + 1 WHERE id = ?2", table);
-  sqlite3_stmt *stmt = hsh_store_statement (store, g_intern_string (sql), error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, hsh_now_ms ());
-  sqlite3_bind_int64 (stmt, 2, row_id);
-  return hsh_store_step_done (store, stmt, "updating a row", error);
-}
-
 static gboolean
 set_document_column (HshStore *store, gint64 document_id, const char *sql, const char *value,
                      const char *description, GError **error)

@@ -24,9 +24,5 @@ gboolean hsh_model_bind_ranges       (sqlite3_stmt  *stmt,
                                       int            index,
                                       const HshRange *ranges,
                                       guint          n_ranges);
-gboolean hsh_model_touch             (HshStore      *store,
-                                      const char    *table,
-                                      gint64         row_id,
-                                      GError       **error);
 
 G_END_DECLS

@@ -92,17 +92,6 @@ hsh_text_slice (const char *text, gint64 start, gint64 end)
   return g_strndup (from, (gsize) (p - from));
 }
 
-gint64
-hsh_text_utf16_offset (const char *text, gint64 offset)
-{
-  gint64 units = 0;
-  const char *p = text;
-
-  for (gint64 i = 0; i < offset && *p != '\0'; i++, p = g_utf8_next_char (p))
-    units += g_utf8_get_char (p) > 0xFFFF ? 2 : 1;
-  return units;
-}
-
 static guint
 line_of_byte (const char *data, gsize byte)
 {

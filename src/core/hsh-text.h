@@ -23,9 +23,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HshOffsetIndex, hsh_offset_index_free)
 char           *hsh_text_slice              (const char     *text,
                                              gint64          start,
                                              gint64          end);
-/* UTF-16 code units before code point @offset (for formats counted in UTF-16). */
-gint64          hsh_text_utf16_offset       (const char     *text,
-                                             gint64          offset);
 
 /* Decodes an imported file to the frozen text of a document: UTF-8 (BOM stripped) or UTF-16
  * with a BOM; CRLF and lone CR become LF; nothing else changes. Invalid bytes are refused with
