@@ -1,6 +1,7 @@
 /* hsh-bundle-export.c: documents with their live annotations as bundles, for the format writers,
  * read for a whole export in one pass of a few set-oriented queries. */
 #include "hsh-corpus.h"
+#include "hsh-bundle-sides.h"
 #include "hsh-model-private.h"
 #include "hsh-ranges.h"
 #include "hsh-text.h"
@@ -9,44 +10,32 @@
 
 /* Documents and their annotations are streamed: both queries yield rows ordered by document
  * (column 0), and the reader takes from the annotation query the rows of the document it is
- * building. Each query has two forms: for the whole project, and for one document at a time
- * when a list is asked for. A NULL actor or author reads as 0: none. */
+ * building. Each query has two forms: for the documents whose ids lie in a range (the whole
+ * project, or one run of a parallel export), and for one document at a time when a list is
+ * asked for. A NULL actor or author reads as 0: none. */
 #define DOCUMENTS "SELECT id, uuid, sha256, title, source, language, direction, text FROM document WHERE deleted = 0 "
 #define ANNOTATIONS \
   "SELECT a.document_id, a.id, a.uuid, a.label_id, a.text, a.actor_id, a.author, " \
   "a.gold, a.start, a.end, a.ranges FROM annotation a WHERE a.deleted = 0 "
 
-enum { WHOLE_PROJECT, ONE_DOCUMENT };
+enum { ID_RANGE, ONE_DOCUMENT };
 enum { FEED_DOCUMENTS, FEED_ANNOTATIONS, N_FEEDS };
 
 static const char *const feed_sql[N_FEEDS][2] = {
-  { DOCUMENTS "ORDER BY id", DOCUMENTS "AND id = ?1" },
+  { DOCUMENTS "AND id BETWEEN ?1 AND ?2 ORDER BY id", DOCUMENTS "AND id = ?1" },
   /* In the order of the index on (document, start): no sorting of a million rows. */
-  { ANNOTATIONS "ORDER BY a.document_id, a.start",
+  { ANNOTATIONS "AND a.document_id BETWEEN ?1 AND ?2 ORDER BY a.document_id, a.start",
     ANNOTATIONS "AND a.document_id = ?1 ORDER BY a.start" },
 };
 
-/* Attribute values, notes and role links are few next to annotations: for the whole project
- * each table is scanned once into memory, which costs far less than seeking it for every
- * annotation or sorting it by document in SQL. Rows are (annotation, order within the
- * annotation, number, target, text); whether their annotation is live is left to the query
- * above (a row whose annotation is deleted finds no span), whether their definition is, to the
- * codebook. */
-enum { SIDE_ATTRIBUTES, SIDE_NOTES, SIDE_ROLES, N_SIDES };
-
-static const char *const side_sql[N_SIDES][2] = {
-  { "SELECT annotation_id, attribute_id, attribute_id, 0, value FROM attribute_value WHERE deleted = 0",
-    "SELECT v.annotation_id, v.attribute_id, v.attribute_id, 0, v.value FROM annotation a "
-    "JOIN attribute_value v ON v.annotation_id = a.id WHERE a.document_id = ?1 AND v.deleted = 0" },
-  /* An annotation's note is its first note row; when that one is deleted it has none (as
-   * hsh_store_get_annotation_note reads it). */
-  { "SELECT annotation_id, id, deleted, 0, body FROM note WHERE annotation_id IS NOT NULL",
-    "SELECT n.annotation_id, n.id, n.deleted, 0, n.body FROM annotation a "
-    "JOIN note n ON n.annotation_id = a.id WHERE a.document_id = ?1" },
-  { "SELECT source_id, id, role_id, target_id, NULL FROM role_link WHERE deleted = 0",
-    "SELECT l.source_id, l.id, l.role_id, l.target_id, NULL FROM annotation a "
-    "JOIN role_link l ON l.source_id = a.id WHERE a.document_id = ?1 AND l.deleted = 0" },
-};
+/* A run read by row id: its annotations' ids in the index's order (from the index alone), then
+ * the rows themselves, in one sweep of the table between the run's smallest and largest id. */
+static const char run_order_sql[] =
+  "SELECT id, document_id FROM annotation WHERE document_id BETWEEN ?1 AND ?2 ORDER BY document_id, start";
+static const char run_rows_sql[] = ANNOTATIONS "AND a.id BETWEEN ?1 AND ?2";
+/* A run is read by row id when its ids are at least this dense: rows imported or made document
+ * after document are; the table's rows between them are read and skipped. */
+#define RUN_SWEEP_SPREAD 2
 
 static const char count_sql[] = "SELECT count(*) FROM document WHERE deleted = 0";
 static const char actors_sql[] = "SELECT id, name, wikidata FROM actor WHERE deleted = 0";
@@ -56,21 +45,6 @@ typedef struct {
   sqlite3_stmt *stmt;
   int           rc;    /* of its last step: SQLITE_ROW while it has a current row */
 } Feed;
-
-typedef struct {
-  gint64      annotation_id;
-  gint64      order;    /* attribute id, note id, link id */
-  gint64      number;   /* attribute id, whether the note is deleted, role id */
-  gint64      target;   /* a link's target annotation */
-  const char *text;     /* value, note body; NULL for links */
-} SideRow;
-
-/* One side table's rows, sorted by annotation and order. */
-typedef struct {
-  sqlite3_stmt *stmt;
-  GArray       *rows;
-  GStringChunk *texts;
-} Side;
 
 /* An actor or an annotator. */
 typedef struct {
@@ -97,27 +71,39 @@ typedef struct {
 } Entry;
 
 typedef struct {
+  gint64 id;
+  gint64 document_id;
+} RunRow;
+
+typedef struct {
   gint64      id;
   const char *role;
   const char *source;
   const char *target;
 } Link;
 
-struct _HshBundleReader
-{
-  sqlite3     *db;
-  HshLayer     layer;
-  GArray      *document_ids;   /* NULL: every live document, in one pass */
-  guint        done;           /* bundles returned */
-  guint        count;
-  Feed         feeds[N_FEEDS];
-  Side         sides[N_SIDES];
+/* What a reader loads once and only reads after: the codebook, the people and, for a range of
+ * documents, the side tables. The parts of a parallel export share their whole reader's. */
+typedef struct {
+  gatomicrefcount refs;
   HshCodebook *codebook;
   IdMap        labels;         /* label id → path, both the codebook's */
   IdMap        attributes;     /* attribute id → name */
   IdMap        roles;          /* role id → name */
   IdMap        actors;         /* actor id → Person */
   IdMap        annotators;     /* annotator id → Person */
+  HshSides    *sides;          /* for a list, those of the current document */
+} Loaded;
+
+struct _HshBundleReader
+{
+  sqlite3     *db;
+  HshLayer     layer;
+  GArray      *document_ids;   /* NULL: the live documents of an id range, in one pass */
+  guint        done;           /* bundles returned */
+  guint        count;
+  Feed         feeds[N_FEEDS];
+  Loaded      *loaded;
   /* The bundle being built, lent to the caller until the next one: it and its spans and roles
    * are reused, and its strings point into @strings or into what the reader holds for the whole
    * export (codebook, people, side tables), so a span costs no allocation at all. */
@@ -128,8 +114,17 @@ struct _HshBundleReader
   GPtrArray   *role_pool;      /* HshRoleRef, the first @roles_taken in use */
   guint        roles_taken;
   GArray      *entries;        /* Entry of the current document, by annotation id */
-  GPtrArray   *ordered;        /* the same (Entry *), in the model's order */
+  GArray      *ordered;        /* the same, in the model's order */
   GArray      *links;          /* Link of the current document */
+  /* A run read by row id (hsh_bundle_reader_seek): every span of the run is built at once and
+   * lives until the next seek. */
+  gboolean      swept;
+  sqlite3_stmt *run_order_stmt;
+  sqlite3_stmt *run_rows_stmt;
+  GArray       *run_order;     /* RunRow: the run's annotations in the index's order */
+  guint         run_cursor;    /* the first of them not yet in a bundle */
+  GArray       *run_entries;   /* Entry by id - @run_lowest; span NULL: no live annotation */
+  gint64        run_lowest;
 };
 
 static void
@@ -224,22 +219,22 @@ load_people (HshBundleReader *reader, const char *sql, IdMap *people, GError **e
 static void
 index_codebook (HshBundleReader *reader)
 {
-  HshCodebook *book = reader->codebook;
+  HshCodebook *book = reader->loaded->codebook;
 
   for (guint i = 0; i < book->labels->len; i++)
     {
       HshLabel *label = g_ptr_array_index (book->labels, i);
-      id_map_insert (&reader->labels, label->id, label->path);
+      id_map_insert (&reader->loaded->labels, label->id, label->path);
     }
   for (guint i = 0; i < book->attributes->len; i++)
     {
       HshAttributeDef *def = g_ptr_array_index (book->attributes, i);
-      id_map_insert (&reader->attributes, def->id, def->name);
+      id_map_insert (&reader->loaded->attributes, def->id, def->name);
     }
   for (guint i = 0; i < book->roles->len; i++)
     {
       HshRoleDef *role = g_ptr_array_index (book->roles, i);
-      id_map_insert (&reader->roles, role->id, role->name);
+      id_map_insert (&reader->loaded->roles, role->id, role->name);
     }
 }
 
@@ -262,125 +257,64 @@ count_documents (HshBundleReader *reader, GError **error)
   return !query_failed (reader, rc, error);
 }
 
-static int
-compare_side_rows (const void *a, const void *b)
-{
-  const SideRow *x = a, *y = b;
-
-  if (x->annotation_id != y->annotation_id)
-    return x->annotation_id < y->annotation_id ? -1 : 1;
-  return (x->order > y->order) - (x->order < y->order);
-}
-
-/* Rows of a corpus imported in one go come by annotation already: a look is cheaper than a sort. */
-static gboolean
-sorted_by_annotation (GArray *rows)
-{
-  for (guint i = 1; i < rows->len; i++)
-    if (g_array_index (rows, SideRow, i - 1).annotation_id > g_array_index (rows, SideRow, i).annotation_id)
-      return FALSE;
-  return TRUE;
-}
-
-/* Reads a side table afresh (of document @id, for a list) and sorts it by annotation; the rows
- * of one annotation may stay in any order. */
-static gboolean
-load_side (HshBundleReader *reader, Side *side, gint64 id, GError **error)
-{
-  int rc;
-
-  g_array_set_size (side->rows, 0);
-  g_string_chunk_clear (side->texts);
-  sqlite3_reset (side->stmt);
-  if (reader->document_ids != NULL)
-    sqlite3_bind_int64 (side->stmt, 1, id);
-  while ((rc = sqlite3_step (side->stmt)) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (side->stmt, 4);
-      SideRow row = { sqlite3_column_int64 (side->stmt, 0), sqlite3_column_int64 (side->stmt, 1),
-                      sqlite3_column_int64 (side->stmt, 2), sqlite3_column_int64 (side->stmt, 3),
-                      text != NULL ? g_string_chunk_insert_len (side->texts, text, sqlite3_column_bytes (side->stmt, 4)) : NULL };
-      g_array_append_val (side->rows, row);
-    }
-  if (query_failed (reader, rc, error))
-    return FALSE;
-  if (!sorted_by_annotation (side->rows))
-    qsort (side->rows->data, side->rows->len, sizeof (SideRow), compare_side_rows);
-  return TRUE;
-}
-
-/* The rows of annotation @id in @side, @n of them. @cursor is where the last lookup ended:
- * a document's annotations mostly follow one another in the sorted rows, so a short walk
- * forward finds them; otherwise a binary search does. */
-static const SideRow *
-side_rows (Side *side, gint64 id, guint *cursor, guint *n)
-{
-  const SideRow *rows = (const SideRow *) (void *) side->rows->data;
-  guint len = side->rows->len, at = *cursor, low = 0, high = len;
-
-  if (at > 0 && at <= len && rows[at - 1].annotation_id < id)
-    {
-      for (guint steps = 0; at < len && rows[at].annotation_id < id && steps < 8; steps++)
-        at++;
-      if (at == len || rows[at].annotation_id >= id)
-        low = high = at;
-    }
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      if (rows[middle].annotation_id < id)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-  for (*n = 0; low + *n < len && rows[low + *n].annotation_id == id; (*n)++)
-    ;
-  *cursor = low + *n;
-  return rows + low;
-}
-
-/* Positions the streamed queries on their first row (of document @id, for a list). */
+/* Positions the streamed queries on their first row: of the documents @first to @last, or of
+ * document @first for a list. */
 static void
-start_feeds (HshBundleReader *reader, gint64 id)
+start_feeds (HshBundleReader *reader, gint64 first, gint64 last)
 {
   for (guint f = 0; f < N_FEEDS; f++)
     {
       Feed *feed = &reader->feeds[f];
       sqlite3_reset (feed->stmt);
-      if (reader->document_ids != NULL)
-        sqlite3_bind_int64 (feed->stmt, 1, id);
+      sqlite3_bind_int64 (feed->stmt, 1, first);
+      if (reader->document_ids == NULL)
+        sqlite3_bind_int64 (feed->stmt, 2, last);
       feed->rc = sqlite3_step (feed->stmt);
     }
 }
 
 static gboolean
-prepare_queries (HshBundleReader *reader, GError **error)
+prepare_feeds (HshBundleReader *reader, GError **error)
 {
-  int form = reader->document_ids != NULL ? ONE_DOCUMENT : WHOLE_PROJECT;
+  int form = reader->document_ids != NULL ? ONE_DOCUMENT : ID_RANGE;
 
   for (guint f = 0; f < N_FEEDS; f++)
     if (!prepare (reader, feed_sql[f][form], &reader->feeds[f].stmt, error))
       return FALSE;
-  for (guint s = 0; s < N_SIDES; s++)
-    {
-      reader->sides[s].rows = g_array_new (FALSE, FALSE, sizeof (SideRow));
-      reader->sides[s].texts = g_string_chunk_new (4096);
-      if (!prepare (reader, side_sql[s][form], &reader->sides[s].stmt, error) ||
-          (form == WHOLE_PROJECT && !load_side (reader, &reader->sides[s], 0, error)))
-        return FALSE;
-    }
-  if (form == WHOLE_PROJECT)
-    start_feeds (reader, 0);
+  if (form == ID_RANGE)
+    start_feeds (reader, 0, G_MAXINT64);
   return TRUE;
 }
 
-HshBundleReader *
-hsh_bundle_reader_new (HshStore *store, GArray *document_ids, HshLayer layer, GError **error)
+static Loaded *
+loaded_ref (Loaded *loaded)
 {
-  g_autoptr(HshBundleReader) reader = g_new0 (HshBundleReader, 1);
+  g_atomic_ref_count_inc (&loaded->refs);
+  return loaded;
+}
 
-  g_return_val_if_fail (HSH_IS_STORE (store), NULL);
-  reader->db = hsh_store_get_db (store);
+static void
+loaded_unref (Loaded *loaded)
+{
+  if (loaded == NULL || !g_atomic_ref_count_dec (&loaded->refs))
+    return;
+  g_clear_pointer (&loaded->sides, hsh_sides_free);
+  id_map_clear (&loaded->labels);
+  id_map_clear (&loaded->attributes);
+  id_map_clear (&loaded->roles);
+  id_map_clear (&loaded->actors);
+  id_map_clear (&loaded->annotators);
+  g_clear_pointer (&loaded->codebook, hsh_codebook_free);
+  g_free (loaded);
+}
+
+/* A reader without queries or anything loaded yet. */
+static HshBundleReader *
+reader_new (sqlite3 *db, HshLayer layer)
+{
+  HshBundleReader *reader = g_new0 (HshBundleReader, 1);
+
+  reader->db = db;
   reader->layer = layer;
   reader->bundle = hsh_bundle_new (NULL, NULL);
   g_ptr_array_set_free_func (reader->bundle->spans, NULL);
@@ -391,20 +325,65 @@ hsh_bundle_reader_new (HshStore *store, GArray *document_ids, HshLayer layer, GE
   reader->span_pool = g_ptr_array_new ();
   reader->role_pool = g_ptr_array_new_with_free_func (g_free);
   reader->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  reader->ordered = g_ptr_array_new ();
+  reader->ordered = g_array_new (FALSE, FALSE, sizeof (Entry));
   reader->links = g_array_new (FALSE, FALSE, sizeof (Link));
+  reader->run_order = g_array_new (FALSE, FALSE, sizeof (RunRow));
+  reader->run_entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  return reader;
+}
+
+static HshBundleReader *
+reader_new_loading (HshStore *store, GArray *document_ids, GPtrArray *helpers, HshLayer layer,
+                    GError **error)
+{
+  g_autoptr(HshBundleReader) reader = NULL;
+  Loaded *loaded;
+
+  g_return_val_if_fail (HSH_IS_STORE (store), NULL);
+  reader = reader_new (hsh_store_get_db (store), layer);
   if (document_ids != NULL)
     reader->document_ids = g_array_copy (document_ids);
-  id_map_init (&reader->labels, NULL);
-  id_map_init (&reader->attributes, NULL);
-  id_map_init (&reader->roles, NULL);
-  if (!(reader->codebook = hsh_store_load_codebook (store, error)) ||
-      !load_people (reader, actors_sql, &reader->actors, error) ||
-      !load_people (reader, annotators_sql, &reader->annotators, error) ||
+  reader->loaded = loaded = g_new0 (Loaded, 1);
+  g_atomic_ref_count_init (&loaded->refs);
+  id_map_init (&loaded->labels, NULL);
+  id_map_init (&loaded->attributes, NULL);
+  id_map_init (&loaded->roles, NULL);
+  if (!(loaded->codebook = hsh_store_load_codebook (store, error)) ||
+      !load_people (reader, actors_sql, &loaded->actors, error) ||
+      !load_people (reader, annotators_sql, &loaded->annotators, error) ||
       !count_documents (reader, error))
     return NULL;
   index_codebook (reader);
-  if (!prepare_queries (reader, error))
+  loaded->sides = document_ids != NULL ? hsh_sides_new_per_document (store, error)
+                                        : hsh_sides_read_all (store, helpers, error);
+  if (loaded->sides == NULL || !prepare_feeds (reader, error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+HshBundleReader *
+hsh_bundle_reader_new (HshStore *store, GArray *document_ids, HshLayer layer, GError **error)
+{
+  return reader_new_loading (store, document_ids, NULL, layer, error);
+}
+
+HshBundleReader *
+hsh_bundle_reader_new_with_helpers (HshStore *store, GPtrArray *helpers, HshLayer layer, GError **error)
+{
+  return reader_new_loading (store, NULL, helpers, layer, error);
+}
+
+HshBundleReader *
+hsh_bundle_reader_new_part (HshBundleReader *whole, HshStore *connection, GError **error)
+{
+  g_autoptr(HshBundleReader) reader = NULL;
+
+  g_return_val_if_fail (whole != NULL && whole->document_ids == NULL, NULL);
+  g_return_val_if_fail (HSH_IS_STORE (connection), NULL);
+  reader = reader_new (hsh_store_get_db (connection), whole->layer);
+  reader->loaded = loaded_ref (whole->loaded);
+  reader->count = whole->count;
+  if (!prepare_feeds (reader, error))
     return NULL;
   return g_steal_pointer (&reader);
 }
@@ -443,8 +422,13 @@ start_bundle (HshBundleReader *reader, sqlite3_stmt *row)
 {
   HshBundle *bundle = reader->bundle;
 
-  g_string_chunk_clear (reader->strings);
-  reader->spans_taken = reader->roles_taken = 0;
+  /* A swept run's spans and strings last until the next seek. */
+  if (!reader->swept)
+    {
+      g_string_chunk_clear (reader->strings);
+      reader->spans_taken = 0;
+    }
+  reader->roles_taken = 0;
   g_ptr_array_set_size (bundle->spans, 0);
   g_ptr_array_set_size (bundle->roles, 0);
   /* A caller that validated the last bundle left an index of its text. */
@@ -491,15 +475,15 @@ static HshSpan *
 span_from_row (HshBundleReader *reader, sqlite3_stmt *row)
 {
   HshSpan *span = take_span (reader);
-  const char *label = id_map_lookup (&reader->labels, sqlite3_column_int64 (row, 3));
+  const char *label = id_map_lookup (&reader->loaded->labels, sqlite3_column_int64 (row, 3));
 
   span->key = NULL;
   span->uuid = column_keep (reader, row, 2);
   span->label = (char *) (label != NULL ? label : "Unknown");
   span->text = column_keep (reader, row, 4);
   span->note = NULL;
-  set_person (&reader->actors, sqlite3_column_int64 (row, 5), &span->actor, &span->actor_wikidata);
-  set_person (&reader->annotators, sqlite3_column_int64 (row, 6), &span->annotator, &span->annotator_uuid);
+  set_person (&reader->loaded->actors, sqlite3_column_int64 (row, 5), &span->actor, &span->actor_wikidata);
+  set_person (&reader->loaded->annotators, sqlite3_column_int64 (row, 6), &span->annotator, &span->annotator_uuid);
   span->gold = sqlite3_column_int (row, 7) != 0;
   return span;
 }
@@ -513,34 +497,144 @@ compare_entries_by_id (gconstpointer a, gconstpointer b)
 
 /* One row an annotation. A row whose ranges cannot be read (a damaged file) is left out, as the
  * model leaves it out; `hashiya-cli check` reports it. */
+static gboolean
+entry_from_row (HshBundleReader *reader, sqlite3_stmt *row, Entry *entry)
+{
+  entry->id = sqlite3_column_int64 (row, 1);
+  entry->start = sqlite3_column_int64 (row, 8);
+  entry->end = sqlite3_column_int64 (row, 9);
+  entry->span = span_from_row (reader, row);
+  return hsh_ranges_parse ((const char *) sqlite3_column_text (row, 10), entry->span->ranges);
+}
+
+/* The swept run's entries of @document_id, in the index's order. */
+static void
+take_swept_entries (HshBundleReader *reader, gint64 document_id)
+{
+  const RunRow *order = (const RunRow *) (void *) reader->run_order->data;
+  guint n = reader->run_order->len, at = reader->run_cursor;
+
+  for (; at < n && order[at].document_id < document_id; at++)
+    ;
+  for (; at < n && order[at].document_id == document_id; at++)
+    {
+      const Entry *entry = &g_array_index (reader->run_entries, Entry, order[at].id - reader->run_lowest);
+      if (entry->span != NULL)
+        g_array_append_val (reader->entries, *entry);
+    }
+  reader->run_cursor = at;
+}
+
 static void
 read_annotations (HshBundleReader *reader, gint64 document_id)
 {
   Feed *feed = &reader->feeds[FEED_ANNOTATIONS];
 
   g_array_set_size (reader->entries, 0);
-  for (; feed_at (feed, document_id); feed->rc = sqlite3_step (feed->stmt))
+  if (reader->swept)
+    take_swept_entries (reader, document_id);
+  for (; !reader->swept && feed_at (feed, document_id); feed->rc = sqlite3_step (feed->stmt))
     {
-      Entry added = { sqlite3_column_int64 (feed->stmt, 1), sqlite3_column_int64 (feed->stmt, 8),
-                      sqlite3_column_int64 (feed->stmt, 9), span_from_row (reader, feed->stmt) };
-
-      if (!hsh_ranges_parse ((const char *) sqlite3_column_text (feed->stmt, 10), added.span->ranges))
-        continue;
-      g_array_append_val (reader->entries, added);
+      Entry added;
+      if (entry_from_row (reader, feed->stmt, &added))
+        g_array_append_val (reader->entries, added);
     }
-  /* Rows arrive in text order (the index's); the lookups that follow want them by id. */
+  /* Rows arrive in text order (the index's), nearly the model's; the lookups that follow want
+   * them by id. */
+  g_array_set_size (reader->ordered, 0);
+  g_array_append_vals (reader->ordered, reader->entries->data, reader->entries->len);
   g_array_sort (reader->entries, compare_entries_by_id);
+}
+
+/* The ids of the annotations of documents @first to @last in the index's order, from the index
+ * alone; whether they are dense enough to sweep. */
+static gboolean
+read_run_order (HshBundleReader *reader, gint64 first, gint64 last, gint64 *lowest, gint64 *highest,
+                GError **error)
+{
+  sqlite3_stmt *stmt = reader->run_order_stmt;
+  int rc;
+
+  *lowest = G_MAXINT64;
+  *highest = G_MININT64;
+  g_array_set_size (reader->run_order, 0);
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RunRow row = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_val (reader->run_order, row);
+      *lowest = MIN (*lowest, row.id);
+      *highest = MAX (*highest, row.id);
+    }
+  if (query_failed (reader, rc, error))
+    return FALSE;
+  return reader->run_order->len > 0 &&
+         (guint64) (*highest - *lowest) < (guint64) RUN_SWEEP_SPREAD * reader->run_order->len;
+}
+
+/* Every live annotation row between @lowest and @highest that belongs to documents @first to
+ * @last, built into its entry. */
+static gboolean
+sweep_run (HshBundleReader *reader, gint64 first, gint64 last, gint64 lowest, gint64 highest,
+           GError **error)
+{
+  sqlite3_stmt *stmt = reader->run_rows_stmt;
+  int rc;
+
+  reader->run_lowest = lowest;
+  g_array_set_size (reader->run_entries, 0);
+  g_array_set_size (reader->run_entries, (guint) (highest - lowest + 1));
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, lowest);
+  sqlite3_bind_int64 (stmt, 2, highest);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 document_id = sqlite3_column_int64 (stmt, 0);
+      Entry *entry = &g_array_index (reader->run_entries, Entry, sqlite3_column_int64 (stmt, 1) - lowest);
+      if (document_id >= first && document_id <= last && !entry_from_row (reader, stmt, entry))
+        entry->span = NULL;
+    }
+  return !query_failed (reader, rc, error);
+}
+
+gboolean
+hsh_bundle_reader_seek (HshBundleReader *reader, gint64 first, gint64 last, GError **error)
+{
+  gint64 lowest, highest;
+
+  g_return_val_if_fail (reader->document_ids == NULL, FALSE);
+  g_string_chunk_clear (reader->strings);
+  reader->spans_taken = 0;
+  reader->swept = FALSE;
+  reader->run_cursor = 0;
+  if (reader->run_order_stmt == NULL &&
+      (!prepare (reader, run_order_sql, &reader->run_order_stmt, error) ||
+       !prepare (reader, run_rows_sql, &reader->run_rows_stmt, error)))
+    return FALSE;
+  start_feeds (reader, first, last);
+  if (read_run_order (reader, first, last, &lowest, &highest, error))
+    {
+      if (!sweep_run (reader, first, last, lowest, highest, error))
+        return FALSE;
+      reader->swept = TRUE;
+      /* The streamed annotations are not needed. */
+      sqlite3_reset (reader->feeds[FEED_ANNOTATIONS].stmt);
+      reader->feeds[FEED_ANNOTATIONS].rc = SQLITE_DONE;
+    }
+  return error == NULL || *error == NULL;
 }
 
 static void
 add_attributes (HshBundleReader *reader, Entry *entry, guint *cursor)
 {
   guint n;
-  const SideRow *rows = side_rows (&reader->sides[SIDE_ATTRIBUTES], entry->id, cursor, &n);
+  const HshSideRow *rows = hsh_sides_lookup (reader->loaded->sides, HSH_SIDE_ATTRIBUTES, entry->id, cursor, &n);
 
   for (guint i = 0; i < n; i++)
     {
-      const char *name = id_map_lookup (&reader->attributes, rows[i].number);
+      const char *name = id_map_lookup (&reader->loaded->attributes, rows[i].number);
       if (name != NULL)
         g_hash_table_insert (entry->span->attributes, (gpointer) name, (gpointer) rows[i].text);
     }
@@ -550,8 +644,8 @@ static void
 add_note (HshBundleReader *reader, Entry *entry, guint *cursor)
 {
   guint n;
-  const SideRow *rows = side_rows (&reader->sides[SIDE_NOTES], entry->id, cursor, &n);
-  const SideRow *first = n > 0 ? &rows[0] : NULL;
+  const HshSideRow *rows = hsh_sides_lookup (reader->loaded->sides, HSH_SIDE_NOTES, entry->id, cursor, &n);
+  const HshSideRow *first = n > 0 ? &rows[0] : NULL;
 
   for (guint i = 1; i < n; i++)
     if (rows[i].order < first->order)
@@ -581,11 +675,9 @@ compare_ranges (const void *a, const void *b)
 }
 
 /* The model's order (hsh_store_list_annotations): by start, then longest first, then by id. */
-static int
-compare_entries (const void *a, const void *b)
+static inline int
+compare_entries (const Entry *x, const Entry *y)
 {
-  const Entry *x = *(const Entry *const *) a, *y = *(const Entry *const *) b;
-
   if (x->start != y->start)
     return x->start < y->start ? -1 : 1;
   if (x->end != y->end)
@@ -607,20 +699,25 @@ set_key (HshBundleReader *reader, HshSpan *span, guint number)
   span->key = g_string_chunk_insert_len (reader->strings, key + n, sizeof key - 1 - n);
 }
 
-/* Pointers are sorted, not the entries: a hundred of them fit the stack where qsort wants
- * its scratch space, and the entries stay in id order for the lookups that follow. */
+/* The index yields rows by start and then by id, so only annotations that start together may be
+ * out of the model's order: an insertion sort puts them right in one pass. */
 static void
 add_spans_in_order (HshBundleReader *reader, HshBundle *bundle)
 {
-  GPtrArray *ordered = reader->ordered;
+  Entry *ordered = (Entry *) (void *) reader->ordered->data;
+  guint n = reader->ordered->len;
 
-  g_ptr_array_set_size (ordered, 0);
-  for (guint i = 0; i < reader->entries->len; i++)
-    g_ptr_array_add (ordered, &g_array_index (reader->entries, Entry, i));
-  qsort (ordered->pdata, ordered->len, sizeof (gpointer), compare_entries);
-  for (guint i = 0; i < ordered->len; i++)
+  for (guint i = 1; i < n; i++)
     {
-      HshSpan *span = ((Entry *) g_ptr_array_index (ordered, i))->span;
+      Entry moving = ordered[i];
+      guint j = i;
+      for (; j > 0 && compare_entries (&moving, &ordered[j - 1]) < 0; j--)
+        ordered[j] = ordered[j - 1];
+      ordered[j] = moving;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      HshSpan *span = ordered[i].span;
       if (span->ranges->len > 1)
         qsort (span->ranges->data, span->ranges->len, sizeof (HshRange), compare_ranges);
       set_key (reader, span, i + 1);
@@ -662,10 +759,10 @@ add_roles (HshBundleReader *reader, HshBundle *bundle)
   for (guint i = 0; i < reader->entries->len; i++)
     {
       const Entry *entry = &g_array_index (reader->entries, Entry, i);
-      const SideRow *rows = side_rows (&reader->sides[SIDE_ROLES], entry->id, &cursor, &n);
+      const HshSideRow *rows = hsh_sides_lookup (reader->loaded->sides, HSH_SIDE_ROLES, entry->id, &cursor, &n);
       for (guint r = 0; r < n; r++)
         {
-          Link link = { rows[r].order, id_map_lookup (&reader->roles, rows[r].number),
+          Link link = { rows[r].order, id_map_lookup (&reader->loaded->roles, rows[r].number),
                         entry->span->key, key_of (reader->entries, rows[r].target) };
           if (link.role != NULL && link.target != NULL)
             g_array_append_val (links, link);
@@ -719,10 +816,9 @@ start_document (HshBundleReader *reader, GError **error)
   if (reader->done >= reader->document_ids->len)
     return FALSE;
   id = g_array_index (reader->document_ids, gint64, reader->done);
-  start_feeds (reader, id);
-  for (guint s = 0; s < N_SIDES; s++)
-    if (!load_side (reader, &reader->sides[s], id, error))
-      return FALSE;
+  start_feeds (reader, id, id);
+  if (!hsh_sides_read_document (reader->loaded->sides, id, error))
+    return FALSE;
   if (reader->feeds[FEED_DOCUMENTS].rc == SQLITE_DONE)
     {
       g_set_error (error, HSH_ERROR, HSH_ERROR_NOT_FOUND, "No document %" G_GINT64_FORMAT " in the project", id);
@@ -851,23 +947,16 @@ hsh_bundle_reader_free (HshBundleReader *reader)
     return;
   for (guint f = 0; f < N_FEEDS; f++)
     sqlite3_finalize (reader->feeds[f].stmt);
-  for (guint s = 0; s < N_SIDES; s++)
-    {
-      sqlite3_finalize (reader->sides[s].stmt);
-      g_clear_pointer (&reader->sides[s].rows, g_array_unref);
-      g_clear_pointer (&reader->sides[s].texts, g_string_chunk_free);
-    }
   g_clear_pointer (&reader->document_ids, g_array_unref);
-  id_map_clear (&reader->labels);
-  id_map_clear (&reader->attributes);
-  id_map_clear (&reader->roles);
-  id_map_clear (&reader->actors);
-  id_map_clear (&reader->annotators);
-  g_clear_pointer (&reader->codebook, hsh_codebook_free);
+  loaded_unref (reader->loaded);
   free_lent (reader);
   g_array_unref (reader->entries);
-  g_ptr_array_unref (reader->ordered);
+  g_array_unref (reader->ordered);
   g_array_unref (reader->links);
+  sqlite3_finalize (reader->run_order_stmt);
+  sqlite3_finalize (reader->run_rows_stmt);
+  g_array_unref (reader->run_order);
+  g_array_unref (reader->run_entries);
   g_free (reader);
 }
 

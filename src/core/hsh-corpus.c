@@ -2,6 +2,7 @@
  * an import's format. */
 #include "hsh-corpus.h"
 #include "hsh-export-file.h"
+#include "hsh-export-stream.h"
 #include "hsh-format-jsonl.h"
 
 /* Either the reader's next bundle, or FALSE: at the end, or with @error set when it failed. */
@@ -39,44 +40,12 @@ hsh_store_export_bundles (HshStore *store, GArray *document_ids, HshLayer layer,
   return g_steal_pointer (&bundles);
 }
 
-static void
-count_written (HshExportSummary *summary, const HshBundle *bundle, const HshExportOptions *options)
+void
+hsh_export_summary_count (HshExportSummary *summary, const HshBundle *bundle, const HshExportOptions *options)
 {
   summary->documents++;
   for (guint i = 0; i < bundle->spans->len; i++)
     summary->annotations += hsh_export_options_accept (options, g_ptr_array_index (bundle->spans, i));
-}
-
-/* One document formatted before the next is read, in a bundle the reader lends and reuses:
- * memory stays that of one bundle and the output buffer, however large the project. (A second
- * thread formatting while this one reads was tried: handing bundles between cores cost more
- * than it overlapped.) */
-static gboolean
-stream_jsonl (HshBundleReader *reader, const char *path, const HshExportOptions *options,
-              HshExportSummary *summary, GError **error)
-{
-  g_autoptr(HshExportFile) file = hsh_export_file_new (path, error);
-  guint count = hsh_bundle_reader_count (reader);
-  GError *read_error = NULL;
-  const HshBundle *bundle;
-
-  if (file == NULL)
-    return FALSE;
-  for (guint i = 0; (bundle = hsh_bundle_reader_borrow_next (reader, &read_error)) != NULL; i++)
-    {
-      if (!hsh_export_step (options, i, count, &read_error))
-        break;
-      count_written (summary, bundle, options);
-      hsh_jsonl_append_bundle (hsh_export_file_buffer (file), bundle, options);
-      if (!hsh_export_file_flush_if_full (file, &read_error))
-        break;
-    }
-  if (read_error != NULL)
-    {
-      g_propagate_error (error, read_error);
-      return FALSE;
-    }
-  return hsh_export_step (options, count, count, error) && hsh_export_file_commit (file, error);
 }
 
 static gboolean
@@ -90,7 +59,7 @@ write_all (HshBundleReader *reader, const HshFormat *format, const char *path,
   while (!g_cancellable_set_error_if_cancelled (options != NULL ? options->cancellable : NULL, &read_error) &&
          read_next (reader, &bundle, &read_error))
     {
-      count_written (summary, bundle, options);
+      hsh_export_summary_count (summary, bundle, options);
       g_ptr_array_add (bundles, bundle);
     }
   if (read_error != NULL)
@@ -111,10 +80,14 @@ hsh_store_export (HshStore *store, const HshFormat *format, GArray *document_ids
 
   g_return_val_if_fail (format != NULL && format->write != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  if (!(reader = hsh_bundle_reader_new (store, document_ids, layer, error)))
-    return FALSE;
-  if (format->write == hsh_jsonl_write ? !stream_jsonl (reader, path, options, &written, error)
-                                       : !write_all (reader, format, path, options, &written, error))
+  if (format->write == hsh_jsonl_write)
+    {
+      if (!hsh_export_stream (store, document_ids, layer, hsh_jsonl_append_bundle, path, options,
+                              &written, error))
+        return FALSE;
+    }
+  else if (!(reader = hsh_bundle_reader_new (store, document_ids, layer, error)) ||
+           !write_all (reader, format, path, options, &written, error))
     return FALSE;
   if (summary != NULL)
     *summary = written;

@@ -33,6 +33,26 @@ HshBundle       *hsh_bundle_reader_next  (HshBundleReader *reader,
  * costs no allocation per span; read it, never change or keep it. What a streamed export wants. */
 const HshBundle *hsh_bundle_reader_borrow_next (HshBundleReader *reader,
                                           GError         **error);
+/* For a parallel export: a reader of every document whose attribute values, notes and role links
+ * are read by @store and the connections @helpers (HshStore, other connections to the same file
+ * reading the same snapshot), each in a thread of its own. */
+HshBundleReader *hsh_bundle_reader_new_with_helpers (HshStore  *store,
+                                          GPtrArray       *helpers,
+                                          HshLayer         layer,
+                                          GError         **error);
+/* For a parallel export: a reader of the same documents through @connection (another
+ * connection to the same file, for another thread), sharing what @whole (a reader of every
+ * document) loaded once for all: codebook, people, attribute values, notes and role links,
+ * which no reader changes after loading them. */
+HshBundleReader *hsh_bundle_reader_new_part (HshBundleReader *whole,
+                                          HshStore        *connection,
+                                          GError         **error);
+/* Makes a reader of every document (or a part) return next the live documents whose ids lie
+ * between @first and @last, in id order, and then no more. */
+gboolean         hsh_bundle_reader_seek  (HshBundleReader *reader,
+                                          gint64           first,
+                                          gint64           last,
+                                          GError         **error);
 void             hsh_bundle_reader_free  (HshBundleReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HshBundleReader, hsh_bundle_reader_free)
 
@@ -41,6 +61,10 @@ typedef struct {
   guint annotations;   /* those written: the layer's, passing the label and annotator filters */
 } HshExportSummary;
 
+/* Counts @bundle and those of its annotations that @options let through into @summary. */
+void       hsh_export_summary_count (HshExportSummary       *summary,
+                                     const HshBundle        *bundle,
+                                     const HshExportOptions *options);
 /* Bundles of the documents @document_ids (NULL: every document, in import order), holding the
  * annotations of @layer. */
 GPtrArray *hsh_store_export_bundles (HshStore      *store,

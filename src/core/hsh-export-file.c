@@ -55,11 +55,8 @@ hsh_export_file_buffer (HshExportFile *file)
 }
 
 static gboolean
-flush (HshExportFile *file, GError **error)
+write_out (HshExportFile *file, const char *p, gsize left, GError **error)
 {
-  const char *p = file->buffer->str;
-  gsize left = file->buffer->len;
-
   while (left > 0)
     {
       gssize n = write (file->fd, p, left);
@@ -73,8 +70,22 @@ flush (HshExportFile *file, GError **error)
       p += n;
       left -= (gsize) n;
     }
+  return TRUE;
+}
+
+static gboolean
+flush (HshExportFile *file, GError **error)
+{
+  if (!write_out (file, file->buffer->str, file->buffer->len, error))
+    return FALSE;
   g_string_truncate (file->buffer, 0);
   return TRUE;
+}
+
+gboolean
+hsh_export_file_write (HshExportFile *file, const char *data, gsize length, GError **error)
+{
+  return flush (file, error) && write_out (file, data, length, error);
 }
 
 gboolean

@@ -16,6 +16,11 @@ HshExportFile *hsh_export_file_new       (const char     *path,
 GString       *hsh_export_file_buffer    (HshExportFile  *file);
 gboolean       hsh_export_file_flush_if_full (HshExportFile *file,
                                           GError        **error);
+/* Writes what is buffered, then @length bytes of @data, without copying them into the buffer. */
+gboolean       hsh_export_file_write     (HshExportFile  *file,
+                                          const char     *data,
+                                          gsize           length,
+                                          GError        **error);
 /* Writes what is buffered and renames the file into place. */
 gboolean       hsh_export_file_commit    (HshExportFile  *file,
                                           GError        **error);

@@ -14,6 +14,23 @@ hsh_ranges_format (const HshRange *ranges, guint n_ranges)
   return g_string_free (text, FALSE);
 }
 
+/* A run of ASCII digits (no sign, no space: what Hashiya writes) as an offset; where it ends, or
+ * NULL when there is none or it has more digits than an offset can. Exports read one for
+ * every annotation, so this stays simpler than strtoll. */
+static inline const char *
+parse_offset (const char *p, gint64 *value)
+{
+  const char *start = p;
+  gint64 n = 0;
+
+  while (*p >= '0' && *p <= '9' && p - start < 18)
+    n = n * 10 + (*p++ - '0');
+  if (p == start || (*p >= '0' && *p <= '9'))
+    return NULL;
+  *value = n;
+  return p;
+}
+
 gboolean
 hsh_ranges_parse (const char *text, GArray *ranges)
 {
@@ -25,15 +42,13 @@ hsh_ranges_parse (const char *text, GArray *ranges)
     return FALSE;
   for (;;)
     {
-      char *end = NULL;
+      const char *end;
       HshRange range;
 
-      range.start = g_ascii_strtoll (p, &end, 10);
-      if (end == p || *end != '-')
+      if (!(end = parse_offset (p, &range.start)) || *end != '-')
         break;
       p = end + 1;
-      range.end = g_ascii_strtoll (p, &end, 10);
-      if (end == p || range.start < previous_end || range.end <= range.start || range.start < 0)
+      if (!(end = parse_offset (p, &range.end)) || range.start < previous_end || range.end <= range.start)
         break;
       g_array_append_val (ranges, range);
       previous_end = range.end;

@@ -261,8 +261,10 @@ upgrade (HshStore *self, int from_version, GError **error)
   return exec (self, "COMMIT", error);
 }
 
-HshStore *
-hsh_store_open (const char *path, HshStoreOpenFlags flags, GError **error)
+/* @whole_check: run SQLite's integrity check over the whole file, as every first open must;
+ * a second connection to a file just checked skips it. */
+static HshStore *
+open_store (const char *path, HshStoreOpenFlags flags, gboolean whole_check, GError **error)
 {
   g_autoptr(HshStore) self = NULL;
   HeaderKind kind;
@@ -305,7 +307,7 @@ hsh_store_open (const char *path, HshStoreOpenFlags flags, GError **error)
                        "%s has an inconsistent header; it was left untouched", path);
           return NULL;
         }
-      if (!quick_check (self, error) || !hsh_schema_verify_objects (self->db, version, error))
+      if ((whole_check && !quick_check (self, error)) || !hsh_schema_verify_objects (self->db, version, error))
         return NULL;
     }
 
@@ -315,6 +317,61 @@ hsh_store_open (const char *path, HshStoreOpenFlags flags, GError **error)
   if (!read_only && !choose_journal_mode (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+HshStore *
+hsh_store_open (const char *path, HshStoreOpenFlags flags, GError **error)
+{
+  return open_store (path, flags, TRUE, error);
+}
+
+HshStore *
+hsh_store_open_sibling (HshStore *self, GError **error)
+{
+  g_return_val_if_fail (HSH_IS_STORE (self), NULL);
+  return open_store (self->path, HSH_STORE_OPEN_READ_ONLY, FALSE, error);
+}
+
+static gboolean
+read_data_version (HshStore *self, gint64 *data_version, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW && data_version != NULL)
+    *data_version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  hsh_store_set_error (self, error, "PRAGMA data_version");
+  return FALSE;
+}
+
+gboolean
+hsh_store_data_version (HshStore *self, gint64 *data_version, GError **error)
+{
+  g_return_val_if_fail (sqlite3_get_autocommit (self->db), FALSE);
+  return read_data_version (self, data_version, error);
+}
+
+/* Reading the data version is what starts the transaction: until a statement reads, BEGIN
+ * alone takes no snapshot. */
+gboolean
+hsh_store_begin_read (HshStore *self, gint64 *data_version, GError **error)
+{
+  if (!exec (self, "BEGIN", error))
+    return FALSE;
+  if (read_data_version (self, data_version, error))
+    return TRUE;
+  hsh_store_end_read (self);
+  return FALSE;
+}
+
+void
+hsh_store_end_read (HshStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
 }
 
 gboolean

@@ -1,0 +1,248 @@
+/* test-export-stream.c: the streamed JSONL export, which reads runs of documents on several
+ * threads (each through its own connection), writes exactly what one reader going document by
+ * document writes, whatever the ids look like: runs swept by row id and runs read through the
+ * index, deleted documents and annotations, notes and role links. */
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+#include "hsh-corpus.h"
+#include "hsh-format-jsonl.h"
+#include "hsh-store-private.h"
+#include "hsh-test-support.h"
+
+#define DOCUMENTS 300
+#define PER_DOCUMENT 12
+
+typedef struct {
+  char     *dir;
+  char     *project;
+  HshStore *store;
+} Fixture;
+
+static gint64
+label_id (HshStore *store, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HshCodebook) book = hsh_store_load_codebook (store, &error);
+
+  g_assert_no_error (error);
+  return hsh_codebook_label_by_path (book, path)->id;
+}
+
+/* Annotations made now on early documents: their ids lie far from those imported with the
+ * documents, so those documents' runs cannot be swept and are read through the index. */
+static void
+annotate_late (HshStore *store)
+{
+  static const gint64 documents[] = { 1, 2, 40, 41, 299 };
+  g_autoptr(GError) error = NULL;
+  gint64 claim = label_id (store, "Claim");
+
+  for (guint i = 0; i < G_N_ELEMENTS (documents); i++)
+    {
+      HshRange range = { 3, 9 };
+      gint64 id = hsh_store_create_annotation (store, documents[i], claim, &range, 1, &error);
+      g_assert_no_error (error);
+      g_assert_true (hsh_store_set_annotation_note (store, id, "راجع \"المصدر\"\tالأصلي", &error));
+    }
+  g_assert_true (hsh_store_delete_annotation (store, 7, &error));
+  g_assert_true (hsh_store_delete_annotation (store, 100, &error));
+  g_assert_no_error (error);
+}
+
+/* Tombstones as a merge brings them: one document alone, and a whole run's worth. */
+static void
+delete_documents (const char *project)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE document SET deleted = 1 WHERE id = 5 OR id BETWEEN 100 AND 140",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+fixture_set_up (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = hsh_test_scratch_dir ();
+  fixture->project = g_build_filename (fixture->dir, "corpus.hashiya", NULL);
+  fixture->store = hsh_test_make_corpus_project (fixture->project, DOCUMENTS, PER_DOCUMENT,
+                                                 "0190c3a2-6c1e-7a8b-9d41-0c2f5e7b3a10", "Layla", 11);
+  annotate_late (fixture->store);
+  g_clear_object (&fixture->store);
+  delete_documents (fixture->project);
+  fixture->store = hsh_store_open (fixture->project, HSH_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *fixture, gconstpointer data)
+{
+  g_clear_object (&fixture->store);
+  g_free (fixture->project);
+  g_free (fixture->dir);
+}
+
+static char *
+export (Fixture *fixture, GArray *document_ids, const char *name, const HshExportOptions *options,
+        HshExportSummary *summary)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hsh_store_export (fixture->store, &hsh_format_jsonl, document_ids, HSH_LAYER_ALL, path,
+                                   options, summary, &error));
+  g_assert_no_error (error);
+  return hsh_test_read_file (path);
+}
+
+static GArray *
+live_document_ids (HshStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = hsh_store_list_documents (store, &error);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < documents->len; i++)
+    g_array_append_val (ids, ((HshDocument *) g_ptr_array_index (documents, i))->id);
+  return ids;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint lines = 0;
+
+  for (const char *p = text; (p = strchr (p, '\n')) != NULL; p++)
+    lines++;
+  return lines;
+}
+
+/* The whole project streamed by runs equals the list of every live document read one by one,
+ * byte for byte: the list path shares nothing with the runs but the formatting. */
+static void
+test_runs_equal_one_by_one (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GArray) ids = live_document_ids (fixture->store);
+  HshExportSummary whole_summary = { 0 }, list_summary = { 0 };
+  g_autofree char *whole = export (fixture, NULL, "whole.jsonl", NULL, &whole_summary);
+  g_autofree char *listed = export (fixture, ids, "listed.jsonl", NULL, &list_summary);
+
+  g_assert_cmpuint (ids->len, ==, DOCUMENTS - 42);
+  g_assert_cmpuint (count_lines (whole), ==, ids->len);
+  g_assert_cmpstr (whole, ==, listed);
+  g_assert_cmpuint (whole_summary.documents, ==, ids->len);
+  g_assert_cmpuint (whole_summary.annotations, ==, list_summary.annotations);
+  g_assert_cmpuint (whole_summary.annotations, ==, (DOCUMENTS - 42) * PER_DOCUMENT + 5 - 2);
+  /* The late notes came through, escaped. */
+  g_assert_nonnull (strstr (whole, "راجع \\\"المصدر\\\"\\tالأصلي"));
+}
+
+/* Inside a transaction of the caller's, one connection reads what that transaction sees. */
+static void
+test_inside_a_transaction (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = export (fixture, NULL, "before.jsonl", NULL, NULL);
+  g_autofree char *inside = NULL;
+
+  g_assert_true (hsh_store_begin (fixture->store, &error));
+  g_assert_true (hsh_store_delete_annotation (fixture->store, 8, &error));
+  inside = export (fixture, NULL, "inside.jsonl", NULL, NULL);
+  hsh_store_rollback (fixture->store);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before, !=, inside);
+  g_assert_cmpuint (strlen (inside), <, strlen (before));
+}
+
+static void
+record_progress (double fraction, gpointer data)
+{
+  g_array_append_val ((GArray *) data, fraction);
+}
+
+static void
+test_progress (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  HshExportOptions options = { .progress = record_progress, .progress_data = fractions };
+  g_autofree char *text = export (fixture, NULL, "progress.jsonl", &options, NULL);
+
+  g_assert_cmpuint (fractions->len, >, 3);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i - 1), <=, g_array_index (fractions, double, i));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
+/* Cancelled, the export leaves nothing behind: neither the file nor its temporary. */
+static void
+test_cancelled (Fixture *fixture, gconstpointer data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (fixture->dir, "cancelled.jsonl", NULL);
+  HshExportOptions options = { .cancellable = cancellable };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (hsh_store_export (fixture->store, &hsh_format_jsonl, NULL, HSH_LAYER_ALL, path, &options,
+                                    NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "cancelled.jsonl"));
+}
+
+/* The gold layer alone: runs filter the same way the list does. */
+static void
+test_layer (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "gold.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  HshExportSummary summary = { 0 };
+
+  g_assert_true (hsh_store_export (fixture->store, &hsh_format_jsonl, NULL, HSH_LAYER_GOLD, path, NULL,
+                                   &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.documents, ==, DOCUMENTS - 42);
+  g_assert_cmpuint (summary.annotations, ==, 0);
+}
+
+static void
+test_empty_project (void)
+{
+  g_autofree char *dir = hsh_test_scratch_dir ();
+  g_autofree char *project = g_build_filename (dir, "empty.hashiya", NULL);
+  g_autofree char *path = g_build_filename (dir, "empty.jsonl", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HshStore) store = hsh_store_open (project, HSH_STORE_OPEN_CREATE, &error);
+  HshExportSummary summary = { 1, 1 };
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (hsh_store_export (store, &hsh_format_jsonl, NULL, HSH_LAYER_ALL, path, NULL, &summary, &error));
+  g_assert_no_error (error);
+  text = hsh_test_read_file (path);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_cmpuint (summary.documents, ==, 0);
+  g_assert_cmpuint (summary.annotations, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/export-stream/runs-equal-one-by-one", Fixture, NULL, fixture_set_up, test_runs_equal_one_by_one,
+              fixture_tear_down);
+  g_test_add ("/export-stream/inside-a-transaction", Fixture, NULL, fixture_set_up, test_inside_a_transaction,
+              fixture_tear_down);
+  g_test_add ("/export-stream/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
+  g_test_add ("/export-stream/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
+  g_test_add ("/export-stream/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);
+  g_test_add_func ("/export-stream/empty-project", test_empty_project);
+  return g_test_run ();
+}
