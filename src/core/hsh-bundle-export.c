@@ -1,7 +1,7 @@
 /* hsh-bundle-export.c: documents with their live annotations as bundles, for the format writers,
  * read for a whole export in one pass of a few set-oriented queries. */
 #include "hsh-corpus.h"
-#include "hsh-bundle-sides.h"
+#include "hsh-bundle-lookup.h"
 #include "hsh-model-private.h"
 #include "hsh-ranges.h"
 #include "hsh-text.h"
@@ -38,29 +38,11 @@ static const char run_rows_sql[] = ANNOTATIONS "AND a.id BETWEEN ?1 AND ?2";
 #define RUN_SWEEP_SPREAD 2
 
 static const char count_sql[] = "SELECT count(*) FROM document WHERE deleted = 0";
-static const char actors_sql[] = "SELECT id, name, wikidata FROM actor WHERE deleted = 0";
-static const char annotators_sql[] = "SELECT id, name, uuid FROM annotator";
 
 typedef struct {
   sqlite3_stmt *stmt;
   int           rc;    /* of its last step: SQLITE_ROW while it has a current row */
 } Feed;
-
-/* An actor or an annotator. */
-typedef struct {
-  char   *name;
-  char   *detail;   /* an actor's Wikidata id, an annotator's UUID */
-} Person;
-
-/* Row ids to what the reader knows of them, looked up once or more per annotation: small ids
- * (all of them, in any project a person made) index an array, which costs less than hashing. */
-#define DENSE_IDS 65536
-
-typedef struct {
-  GPtrArray  *dense;    /* id → value, for ids below DENSE_IDS */
-  GHashTable *sparse;   /* gint64 id → value, for the others; NULL until one comes */
-  GPtrArray  *owned;    /* values freed with the map, or NULL */
-} IdMap;
 
 /* A span being built, with what the model orders annotations by. */
 typedef struct {
@@ -82,19 +64,6 @@ typedef struct {
   const char *target;
 } Link;
 
-/* What a reader loads once and only reads after: the codebook, the people and, for a range of
- * documents, the side tables. The parts of a parallel export share their whole reader's. */
-typedef struct {
-  gatomicrefcount refs;
-  HshCodebook *codebook;
-  IdMap        labels;         /* label id → path, both the codebook's */
-  IdMap        attributes;     /* attribute id → name */
-  IdMap        roles;          /* role id → name */
-  IdMap        actors;         /* actor id → Person */
-  IdMap        annotators;     /* annotator id → Person */
-  HshSides    *sides;          /* for a list, those of the current document */
-} Loaded;
-
 struct _HshBundleReader
 {
   sqlite3     *db;
@@ -103,7 +72,7 @@ struct _HshBundleReader
   guint        done;           /* bundles returned */
   guint        count;
   Feed         feeds[N_FEEDS];
-  Loaded      *loaded;
+  HshBundleLookup *lookup;      /* shared with the parts of a parallel export */
   /* The bundle being built, lent to the caller until the next one: it and its spans and roles
    * are reused, and its strings point into @strings or into what the reader holds for the whole
    * export (codebook, people, side tables), so a span costs no allocation at all. */
@@ -127,14 +96,6 @@ struct _HshBundleReader
   gint64        run_lowest;
 };
 
-static void
-person_free (Person *person)
-{
-  g_free (person->name);
-  g_free (person->detail);
-  g_free (person);
-}
-
 static gboolean
 prepare (HshBundleReader *reader, const char *sql, sqlite3_stmt **stmt, GError **error)
 {
@@ -153,89 +114,6 @@ query_failed (HshBundleReader *reader, int rc, GError **error)
   g_set_error (error, HSH_ERROR, HSH_ERROR_IO, "Could not read the project for export: %s",
                sqlite3_errmsg (reader->db));
   return TRUE;
-}
-
-static void
-id_map_init (IdMap *map, GDestroyNotify free_value)
-{
-  map->dense = g_ptr_array_new ();
-  map->owned = free_value != NULL ? g_ptr_array_new_with_free_func (free_value) : NULL;
-}
-
-static void
-id_map_insert (IdMap *map, gint64 id, gpointer value)
-{
-  if (map->owned != NULL)
-    g_ptr_array_add (map->owned, value);
-  if (id >= 0 && id < DENSE_IDS)
-    {
-      if ((guint) id >= map->dense->len)
-        g_ptr_array_set_size (map->dense, (guint) id + 1);
-      g_ptr_array_index (map->dense, id) = value;
-      return;
-    }
-  if (map->sparse == NULL)
-    map->sparse = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_hash_table_insert (map->sparse, g_memdup2 (&id, sizeof id), value);
-}
-
-static inline gpointer
-id_map_lookup (const IdMap *map, gint64 id)
-{
-  if (id >= 0 && id < (gint64) map->dense->len)
-    return g_ptr_array_index (map->dense, id);
-  return map->sparse != NULL ? g_hash_table_lookup (map->sparse, &id) : NULL;
-}
-
-static void
-id_map_clear (IdMap *map)
-{
-  g_clear_pointer (&map->dense, g_ptr_array_unref);
-  g_clear_pointer (&map->sparse, g_hash_table_unref);
-  g_clear_pointer (&map->owned, g_ptr_array_unref);
-}
-
-static gboolean
-load_people (HshBundleReader *reader, const char *sql, IdMap *people, GError **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  id_map_init (people, (GDestroyNotify) person_free);
-  if (!prepare (reader, sql, &stmt, error))
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      Person *person = g_new0 (Person, 1);
-      person->name = hsh_model_column_dup (stmt, 1);
-      person->detail = hsh_model_column_dup (stmt, 2);
-      id_map_insert (people, sqlite3_column_int64 (stmt, 0), person);
-    }
-  sqlite3_finalize (stmt);
-  return !query_failed (reader, rc, error);
-}
-
-/* Lookups by id into the codebook, which the reader keeps, so each costs no copy. */
-static void
-index_codebook (HshBundleReader *reader)
-{
-  HshCodebook *book = reader->loaded->codebook;
-
-  for (guint i = 0; i < book->labels->len; i++)
-    {
-      HshLabel *label = g_ptr_array_index (book->labels, i);
-      id_map_insert (&reader->loaded->labels, label->id, label->path);
-    }
-  for (guint i = 0; i < book->attributes->len; i++)
-    {
-      HshAttributeDef *def = g_ptr_array_index (book->attributes, i);
-      id_map_insert (&reader->loaded->attributes, def->id, def->name);
-    }
-  for (guint i = 0; i < book->roles->len; i++)
-    {
-      HshRoleDef *role = g_ptr_array_index (book->roles, i);
-      id_map_insert (&reader->loaded->roles, role->id, role->name);
-    }
 }
 
 static gboolean
@@ -286,28 +164,6 @@ prepare_feeds (HshBundleReader *reader, GError **error)
   return TRUE;
 }
 
-static Loaded *
-loaded_ref (Loaded *loaded)
-{
-  g_atomic_ref_count_inc (&loaded->refs);
-  return loaded;
-}
-
-static void
-loaded_unref (Loaded *loaded)
-{
-  if (loaded == NULL || !g_atomic_ref_count_dec (&loaded->refs))
-    return;
-  g_clear_pointer (&loaded->sides, hsh_sides_free);
-  id_map_clear (&loaded->labels);
-  id_map_clear (&loaded->attributes);
-  id_map_clear (&loaded->roles);
-  id_map_clear (&loaded->actors);
-  id_map_clear (&loaded->annotators);
-  g_clear_pointer (&loaded->codebook, hsh_codebook_free);
-  g_free (loaded);
-}
-
 /* A reader without queries or anything loaded yet. */
 static HshBundleReader *
 reader_new (sqlite3 *db, HshLayer layer)
@@ -337,26 +193,13 @@ reader_new_loading (HshStore *store, GArray *document_ids, GPtrArray *helpers, H
                     GError **error)
 {
   g_autoptr(HshBundleReader) reader = NULL;
-  Loaded *loaded;
 
   g_return_val_if_fail (HSH_IS_STORE (store), NULL);
   reader = reader_new (hsh_store_get_db (store), layer);
   if (document_ids != NULL)
     reader->document_ids = g_array_copy (document_ids);
-  reader->loaded = loaded = g_new0 (Loaded, 1);
-  g_atomic_ref_count_init (&loaded->refs);
-  id_map_init (&loaded->labels, NULL);
-  id_map_init (&loaded->attributes, NULL);
-  id_map_init (&loaded->roles, NULL);
-  if (!(loaded->codebook = hsh_store_load_codebook (store, error)) ||
-      !load_people (reader, actors_sql, &loaded->actors, error) ||
-      !load_people (reader, annotators_sql, &loaded->annotators, error) ||
-      !count_documents (reader, error))
-    return NULL;
-  index_codebook (reader);
-  loaded->sides = document_ids != NULL ? hsh_sides_new_per_document (store, error)
-                                        : hsh_sides_read_all (store, helpers, error);
-  if (loaded->sides == NULL || !prepare_feeds (reader, error))
+  if (!(reader->lookup = hsh_bundle_lookup_load (store, document_ids != NULL, helpers, error)) ||
+      !count_documents (reader, error) || !prepare_feeds (reader, error))
     return NULL;
   return g_steal_pointer (&reader);
 }
@@ -381,7 +224,7 @@ hsh_bundle_reader_new_part (HshBundleReader *whole, HshStore *connection, GError
   g_return_val_if_fail (whole != NULL && whole->document_ids == NULL, NULL);
   g_return_val_if_fail (HSH_IS_STORE (connection), NULL);
   reader = reader_new (hsh_store_get_db (connection), whole->layer);
-  reader->loaded = loaded_ref (whole->loaded);
+  reader->lookup = hsh_bundle_lookup_ref (whole->lookup);
   reader->count = whole->count;
   if (!prepare_feeds (reader, error))
     return NULL;
@@ -443,9 +286,9 @@ start_bundle (HshBundleReader *reader, sqlite3_stmt *row)
 }
 
 static void
-set_person (const IdMap *people, gint64 id, char **name, char **detail)
+set_person (const HshIdMap *people, gint64 id, char **name, char **detail)
 {
-  Person *person = id > 0 ? id_map_lookup (people, id) : NULL;
+  HshPerson *person = id > 0 ? hsh_id_map_lookup (people, id) : NULL;
 
   *name = person != NULL ? person->name : NULL;
   *detail = person != NULL ? person->detail : NULL;
@@ -475,15 +318,15 @@ static HshSpan *
 span_from_row (HshBundleReader *reader, sqlite3_stmt *row)
 {
   HshSpan *span = take_span (reader);
-  const char *label = id_map_lookup (&reader->loaded->labels, sqlite3_column_int64 (row, 3));
+  const char *label = hsh_id_map_lookup (&reader->lookup->labels, sqlite3_column_int64 (row, 3));
 
   span->key = NULL;
   span->uuid = column_keep (reader, row, 2);
   span->label = (char *) (label != NULL ? label : "Unknown");
   span->text = column_keep (reader, row, 4);
   span->note = NULL;
-  set_person (&reader->loaded->actors, sqlite3_column_int64 (row, 5), &span->actor, &span->actor_wikidata);
-  set_person (&reader->loaded->annotators, sqlite3_column_int64 (row, 6), &span->annotator, &span->annotator_uuid);
+  set_person (&reader->lookup->actors, sqlite3_column_int64 (row, 5), &span->actor, &span->actor_wikidata);
+  set_person (&reader->lookup->annotators, sqlite3_column_int64 (row, 6), &span->annotator, &span->annotator_uuid);
   span->gold = sqlite3_column_int (row, 7) != 0;
   return span;
 }
@@ -630,11 +473,11 @@ static void
 add_attributes (HshBundleReader *reader, Entry *entry, guint *cursor)
 {
   guint n;
-  const HshSideRow *rows = hsh_sides_lookup (reader->loaded->sides, HSH_SIDE_ATTRIBUTES, entry->id, cursor, &n);
+  const HshSideRow *rows = hsh_sides_lookup (reader->lookup->sides, HSH_SIDE_ATTRIBUTES, entry->id, cursor, &n);
 
   for (guint i = 0; i < n; i++)
     {
-      const char *name = id_map_lookup (&reader->loaded->attributes, rows[i].number);
+      const char *name = hsh_id_map_lookup (&reader->lookup->attributes, rows[i].number);
       if (name != NULL)
         g_hash_table_insert (entry->span->attributes, (gpointer) name, (gpointer) rows[i].text);
     }
@@ -644,7 +487,7 @@ static void
 add_note (HshBundleReader *reader, Entry *entry, guint *cursor)
 {
   guint n;
-  const HshSideRow *rows = hsh_sides_lookup (reader->loaded->sides, HSH_SIDE_NOTES, entry->id, cursor, &n);
+  const HshSideRow *rows = hsh_sides_lookup (reader->lookup->sides, HSH_SIDE_NOTES, entry->id, cursor, &n);
   const HshSideRow *first = n > 0 ? &rows[0] : NULL;
 
   for (guint i = 1; i < n; i++)
@@ -759,10 +602,10 @@ add_roles (HshBundleReader *reader, HshBundle *bundle)
   for (guint i = 0; i < reader->entries->len; i++)
     {
       const Entry *entry = &g_array_index (reader->entries, Entry, i);
-      const HshSideRow *rows = hsh_sides_lookup (reader->loaded->sides, HSH_SIDE_ROLES, entry->id, &cursor, &n);
+      const HshSideRow *rows = hsh_sides_lookup (reader->lookup->sides, HSH_SIDE_ROLES, entry->id, &cursor, &n);
       for (guint r = 0; r < n; r++)
         {
-          Link link = { rows[r].order, id_map_lookup (&reader->loaded->roles, rows[r].number),
+          Link link = { rows[r].order, hsh_id_map_lookup (&reader->lookup->roles, rows[r].number),
                         entry->span->key, key_of (reader->entries, rows[r].target) };
           if (link.role != NULL && link.target != NULL)
             g_array_append_val (links, link);
@@ -817,7 +660,7 @@ start_document (HshBundleReader *reader, GError **error)
     return FALSE;
   id = g_array_index (reader->document_ids, gint64, reader->done);
   start_feeds (reader, id, id);
-  if (!hsh_sides_read_document (reader->loaded->sides, id, error))
+  if (!hsh_sides_read_document (reader->lookup->sides, id, error))
     return FALSE;
   if (reader->feeds[FEED_DOCUMENTS].rc == SQLITE_DONE)
     {
@@ -864,58 +707,12 @@ hsh_bundle_reader_borrow_next (HshBundleReader *reader, GError **error)
   return reader->bundle;
 }
 
-static HshSpan *
-copy_span (const HshSpan *lent)
-{
-  HshSpan *span = g_new0 (HshSpan, 1);
-  GHashTableIter iter;
-  gpointer name, value;
-
-  span->key = g_strdup (lent->key);
-  span->uuid = g_strdup (lent->uuid);
-  span->label = g_strdup (lent->label);
-  span->ranges = g_array_copy (lent->ranges);
-  span->text = g_strdup (lent->text);
-  span->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_hash_table_iter_init (&iter, lent->attributes);
-  while (g_hash_table_iter_next (&iter, &name, &value))
-    hsh_span_set_attribute (span, name, value);
-  span->actor = g_strdup (lent->actor);
-  span->actor_wikidata = g_strdup (lent->actor_wikidata);
-  span->note = g_strdup (lent->note);
-  span->annotator = g_strdup (lent->annotator);
-  span->annotator_uuid = g_strdup (lent->annotator_uuid);
-  span->gold = lent->gold;
-  return span;
-}
-
-/* A bundle of its own, for callers that keep it. */
-static HshBundle *
-copy_bundle (const HshBundle *lent)
-{
-  HshBundle *bundle = hsh_bundle_new (lent->title, lent->text);
-
-  bundle->uuid = g_strdup (lent->uuid);
-  bundle->source = g_strdup (lent->source);
-  bundle->language = g_strdup (lent->language);
-  bundle->direction = lent->direction;
-  bundle->sha256 = g_strdup (lent->sha256);
-  for (guint i = 0; i < lent->spans->len; i++)
-    g_ptr_array_add (bundle->spans, copy_span (g_ptr_array_index (lent->spans, i)));
-  for (guint i = 0; i < lent->roles->len; i++)
-    {
-      const HshRoleRef *role = g_ptr_array_index (lent->roles, i);
-      hsh_bundle_add_role (bundle, role->source, role->role, role->target);
-    }
-  return bundle;
-}
-
 HshBundle *
 hsh_bundle_reader_next (HshBundleReader *reader, GError **error)
 {
   const HshBundle *lent = hsh_bundle_reader_borrow_next (reader, error);
 
-  return lent != NULL ? copy_bundle (lent) : NULL;
+  return lent != NULL ? hsh_bundle_copy (lent) : NULL;
 }
 
 /* The lent bundle owns nothing of what it points to; its spans and roles are the pools'. */
@@ -948,7 +745,7 @@ hsh_bundle_reader_free (HshBundleReader *reader)
   for (guint f = 0; f < N_FEEDS; f++)
     sqlite3_finalize (reader->feeds[f].stmt);
   g_clear_pointer (&reader->document_ids, g_array_unref);
-  loaded_unref (reader->loaded);
+  hsh_bundle_lookup_unref (reader->lookup);
   free_lent (reader);
   g_array_unref (reader->entries);
   g_array_unref (reader->ordered);

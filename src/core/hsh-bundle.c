@@ -221,3 +221,48 @@ hsh_bundle_validate (HshBundle *bundle, const char *where, GError **error)
     }
   return TRUE;
 }
+
+static HshSpan *
+copy_span (const HshSpan *from)
+{
+  HshSpan *span = g_new0 (HshSpan, 1);
+  GHashTableIter iter;
+  gpointer name, value;
+
+  span->key = g_strdup (from->key);
+  span->uuid = g_strdup (from->uuid);
+  span->label = g_strdup (from->label);
+  span->ranges = g_array_copy (from->ranges);
+  span->text = g_strdup (from->text);
+  span->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_iter_init (&iter, from->attributes);
+  while (g_hash_table_iter_next (&iter, &name, &value))
+    hsh_span_set_attribute (span, name, value);
+  span->actor = g_strdup (from->actor);
+  span->actor_wikidata = g_strdup (from->actor_wikidata);
+  span->note = g_strdup (from->note);
+  span->annotator = g_strdup (from->annotator);
+  span->annotator_uuid = g_strdup (from->annotator_uuid);
+  span->gold = from->gold;
+  return span;
+}
+
+HshBundle *
+hsh_bundle_copy (const HshBundle *from)
+{
+  HshBundle *bundle = hsh_bundle_new (from->title, from->text);
+
+  bundle->uuid = g_strdup (from->uuid);
+  bundle->source = g_strdup (from->source);
+  bundle->language = g_strdup (from->language);
+  bundle->direction = from->direction;
+  bundle->sha256 = g_strdup (from->sha256);
+  for (guint i = 0; i < from->spans->len; i++)
+    g_ptr_array_add (bundle->spans, copy_span (g_ptr_array_index (from->spans, i)));
+  for (guint i = 0; i < from->roles->len; i++)
+    {
+      const HshRoleRef *role = g_ptr_array_index (from->roles, i);
+      hsh_bundle_add_role (bundle, role->source, role->role, role->target);
+    }
+  return bundle;
+}

@@ -50,6 +50,8 @@ typedef struct {
 HshBundle *hsh_bundle_new          (const char  *title,
                                     const char  *text);
 void       hsh_bundle_free         (HshBundle   *bundle);
+/* A deep copy, spans, attributes and roles included. */
+HshBundle *hsh_bundle_copy         (const HshBundle *bundle);
 /* Adds a span with one range and the text it covers taken from the bundle's text. */
 HshSpan   *hsh_bundle_add_span     (HshBundle   *bundle,
                                     const char  *key,
