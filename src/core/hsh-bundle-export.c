@@ -308,7 +308,8 @@ take_span (HshBundleReader *reader)
     }
   span = g_ptr_array_index (reader->span_pool, reader->spans_taken++);
   g_array_set_size (span->ranges, 0);
-  g_hash_table_remove_all (span->attributes);
+  if (g_hash_table_size (span->attributes) > 0)
+    g_hash_table_remove_all (span->attributes);
   return span;
 }
 

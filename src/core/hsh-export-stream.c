@@ -47,8 +47,7 @@ typedef struct {
 
 typedef struct {
   Stream          *stream;
-  HshStore        *connection;  /* NULL: the store the export was called with */
-  HshBundleReader *reader;
+  HshBundleReader *reader;      /* through the export's store, or a sibling connection */
   GThread         *thread;
 } Part;
 
@@ -323,9 +322,8 @@ add_parts (Stream *stream, GPtrArray *parts, HshStore *store, GArray *document_i
     {
       Part *part = g_new0 (Part, 1);
       part->stream = stream;
-      part->connection = g_ptr_array_index (siblings, i);
       g_ptr_array_add (parts, part);
-      if (!(part->reader = hsh_bundle_reader_new_part (whole->reader, part->connection, error)))
+      if (!(part->reader = hsh_bundle_reader_new_part (whole->reader, g_ptr_array_index (siblings, i), error)))
         return FALSE;
     }
   return TRUE;
