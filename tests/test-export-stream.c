@@ -177,6 +177,46 @@ test_progress (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
+typedef struct {
+  const char *project;
+  gboolean    changed;
+} Interloper;
+
+/* Another program deletes the last document's annotations once the export has begun writing,
+ * when the runs of that document have not been read yet. */
+static void
+change_project_once (double fraction, gpointer data)
+{
+  Interloper *interloper = data;
+  sqlite3 *db = NULL;
+
+  if (interloper->changed)
+    return;
+  interloper->changed = TRUE;
+  g_assert_cmpint (sqlite3_open (interloper->project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET deleted = 1 "
+                                     "WHERE document_id = (SELECT max(id) FROM document)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), >, 0);
+  sqlite3_close (db);
+}
+
+/* Every connection reads the snapshot the export began with: a commit made meanwhile shows in
+ * the next export, not in this one. */
+static void
+test_one_snapshot (Fixture *fixture, gconstpointer data)
+{
+  Interloper interloper = { fixture->project, FALSE };
+  HshExportOptions options = { .progress = change_project_once, .progress_data = &interloper };
+  g_autofree char *before = export (fixture, NULL, "before.jsonl", NULL, NULL);
+  g_autofree char *during = export (fixture, NULL, "during.jsonl", &options, NULL);
+  g_autofree char *after = export (fixture, NULL, "after.jsonl", NULL, NULL);
+
+  g_assert_true (interloper.changed);
+  g_assert_cmpstr (during, ==, before);
+  g_assert_cmpstr (after, !=, before);
+}
+
 /* Cancelled, the export leaves nothing behind: neither the file nor its temporary. */
 static void
 test_cancelled (Fixture *fixture, gconstpointer data)
@@ -241,6 +281,7 @@ main (int argc, char **argv)
   g_test_add ("/export-stream/inside-a-transaction", Fixture, NULL, fixture_set_up, test_inside_a_transaction,
               fixture_tear_down);
   g_test_add ("/export-stream/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
+  g_test_add ("/export-stream/one-snapshot", Fixture, NULL, fixture_set_up, test_one_snapshot, fixture_tear_down);
   g_test_add ("/export-stream/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
   g_test_add ("/export-stream/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);
   g_test_add_func ("/export-stream/empty-project", test_empty_project);
