@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include "hsh-corpus.h"
+#include "hsh-format-csv.h"
 #include "hsh-format-jsonl.h"
 #include "hsh-store-private.h"
 #include "hsh-test-support.h"
@@ -177,6 +178,64 @@ test_progress (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
+/* CSV as the writer makes it of bundles in memory, the way the other formats are written. */
+static char *
+csv_of_bundles (Fixture *fixture, HshLayer layer, const HshExportOptions *options)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "bundles.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bundles = hsh_store_export_bundles (fixture->store, NULL, layer, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (hsh_csv_write (bundles, path, options, &error));
+  g_assert_no_error (error);
+  return hsh_test_read_file (path);
+}
+
+static char *
+csv_streamed (Fixture *fixture, HshLayer layer, const HshExportOptions *options)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "streamed.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (hsh_store_export (fixture->store, &hsh_format_csv, NULL, layer, path, options, NULL, &error));
+  g_assert_no_error (error);
+  return hsh_test_read_file (path);
+}
+
+/* CSV is streamed too: its attribute columns come from the project before the first row, and
+ * must be those the rows carry, whatever the filters. */
+static void
+test_csv_streamed (Fixture *fixture, gconstpointer data)
+{
+  static const char *const claims[] = { "Claim", NULL };
+  static const char *const people[] = { "Actor/Person", NULL };
+  static const char *const nobody[] = { "Nobody", NULL };
+  HshExportOptions everything = { .excel_bom = TRUE };
+  HshExportOptions only_claims = { .labels = claims };
+  HshExportOptions only_people = { .labels = people };
+  HshExportOptions no_one = { .annotators = nobody };
+  const HshExportOptions *cases[] = { NULL, &everything, &only_claims, &only_people, &no_one };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = csv_of_bundles (fixture, HSH_LAYER_ALL, cases[i]);
+      g_autofree char *streamed = csv_streamed (fixture, HSH_LAYER_ALL, cases[i]);
+      g_assert_cmpstr (streamed, ==, expected);
+    }
+  {
+    g_autofree char *claims_csv = csv_streamed (fixture, HSH_LAYER_ALL, &only_claims);
+    g_autofree char *people_csv = csv_streamed (fixture, HSH_LAYER_ALL, &only_people);
+    g_autofree char *gold_csv = csv_streamed (fixture, HSH_LAYER_GOLD, NULL);
+    g_autofree char *gold_expected = csv_of_bundles (fixture, HSH_LAYER_GOLD, NULL);
+    /* Claims carry a stance, people none: the column comes and goes with them. */
+    g_autofree char *claims_header = g_strndup (claims_csv, strcspn (claims_csv, "\r"));
+    g_assert_true (g_str_has_suffix (claims_header, ",note,stance"));
+    g_assert_null (strstr (people_csv, "stance"));
+    g_assert_cmpstr (gold_csv, ==, gold_expected);
+  }
+}
+
 typedef struct {
   const char *project;
   gboolean    changed;
@@ -282,6 +341,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/export-stream/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/export-stream/one-snapshot", Fixture, NULL, fixture_set_up, test_one_snapshot, fixture_tear_down);
+  g_test_add ("/export-stream/csv-streamed", Fixture, NULL, fixture_set_up, test_csv_streamed, fixture_tear_down);
   g_test_add ("/export-stream/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
   g_test_add ("/export-stream/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);
   g_test_add_func ("/export-stream/empty-project", test_empty_project);

@@ -3,7 +3,11 @@
 #include "hsh-corpus.h"
 #include "hsh-export-file.h"
 #include "hsh-export-stream.h"
+#include "hsh-format-csv.h"
 #include "hsh-format-jsonl.h"
+#include "hsh-model-private.h"
+
+#include <string.h>
 
 /* Either the reader's next bundle, or FALSE: at the end, or with @error set when it failed. */
 static gboolean
@@ -48,6 +52,135 @@ hsh_export_summary_count (HshExportSummary *summary, const HshBundle *bundle, co
     summary->annotations += hsh_export_options_accept (options, g_ptr_array_index (bundle->spans, i));
 }
 
+/* Streamed formats ------------------------------------------------------------------------ */
+
+static void
+append_jsonl (GString *out, const HshBundle *bundle, const HshExportOptions *options, gpointer data)
+{
+  hsh_jsonl_append_bundle (out, bundle, options);
+}
+
+/* CSV's attribute columns: every attribute the exported annotations carry, sorted by name. */
+typedef struct {
+  HshCodebook *book;
+  GPtrArray   *names;   /* pointing into @book */
+} CsvColumns;
+
+/* Which combinations of attribute, label, author and layer the exported annotations carry:
+ * a few dozen rows, however many annotations. */
+static const char attribute_uses_sql[] =
+  "SELECT DISTINCT v.attribute_id, a.label_id, a.author, a.gold FROM attribute_value v "
+  "JOIN annotation a ON a.id = v.annotation_id JOIN document d ON d.id = a.document_id "
+  "WHERE v.deleted = 0 AND a.deleted = 0 AND d.deleted = 0 "
+  "AND (?1 IS NULL OR a.document_id IN (SELECT value FROM json_each (?1)))";
+
+static char *
+ids_as_json (GArray *document_ids)
+{
+  GString *json = g_string_new ("[");
+
+  for (guint i = 0; i < document_ids->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", g_array_index (document_ids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
+}
+
+/* Whether an annotation of @label_id by @author in @gold passes @layer and @options, as the
+ * bundle reader and the writers decide for each annotation. */
+static gboolean
+use_exported (HshStore *store, HshCodebook *book, gint64 label_id, gint64 author, gboolean gold,
+              HshLayer layer, const HshExportOptions *options)
+{
+  HshLabel *label = hsh_codebook_label (book, label_id);
+  g_autofree char *annotator = author > 0 ? hsh_store_get_annotator_name (store, author) : NULL;
+  HshSpan probe = { .label = label != NULL ? label->path : (char *) "Unknown", .annotator = annotator };
+
+  if ((layer == HSH_LAYER_GOLD && !gold) || (layer == HSH_LAYER_CODERS && gold))
+    return FALSE;
+  return hsh_export_options_accept (options, &probe);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The names of the attributes the exported annotations carry, sorted: CSV's attribute columns,
+ * which must be known before the first row is written. Names point into @book. */
+static GPtrArray *
+exported_attribute_names (HshStore *store, HshCodebook *book, GArray *document_ids, HshLayer layer,
+                          const HshExportOptions *options, GError **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *ids = document_ids != NULL ? ids_as_json (document_ids) : NULL;
+  sqlite3 *db = hsh_store_get_db (store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if ((rc = sqlite3_prepare_v2 (db, attribute_uses_sql, -1, &stmt, NULL)) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, ids, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          HshAttributeDef *def = hsh_codebook_attribute (book, sqlite3_column_int64 (stmt, 0));
+          if (def != NULL && !g_hash_table_contains (seen, def->name) &&
+              use_exported (store, book, sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                            sqlite3_column_int (stmt, 3) != 0, layer, options))
+            {
+              g_hash_table_add (seen, def->name);
+              g_ptr_array_add (names, def->name);
+            }
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hsh_store_set_error (store, error, "listing the attributes to export");
+      return NULL;
+    }
+  g_ptr_array_sort (names, compare_names);
+  return g_steal_pointer (&names);
+}
+
+static gboolean
+plan_csv (HshStore *store, GArray *document_ids, HshLayer layer, const HshExportOptions *options,
+          gpointer data, GError **error)
+{
+  CsvColumns *columns = data;
+
+  return (columns->book = hsh_store_load_codebook (store, error)) != NULL &&
+         (columns->names = exported_attribute_names (store, columns->book, document_ids, layer, options, error)) != NULL;
+}
+
+static void
+begin_csv (GString *out, const HshExportOptions *options, gpointer data)
+{
+  hsh_csv_append_header (out, ((CsvColumns *) data)->names, options);
+}
+
+static void
+append_csv (GString *out, const HshBundle *bundle, const HshExportOptions *options, gpointer data)
+{
+  hsh_csv_append_bundle (out, bundle, options, ((CsvColumns *) data)->names);
+}
+
+static gboolean
+stream_csv (HshStore *store, GArray *document_ids, HshLayer layer, const char *path,
+            const HshExportOptions *options, HshExportSummary *summary, GError **error)
+{
+  CsvColumns columns = { NULL, NULL };
+  HshStreamWriter writer = { plan_csv, begin_csv, append_csv, &columns };
+  gboolean ok = hsh_export_stream (store, document_ids, layer, &writer, path, options, summary, error);
+
+  g_clear_pointer (&columns.names, g_ptr_array_unref);
+  g_clear_pointer (&columns.book, hsh_codebook_free);
+  return ok;
+}
+
+/* Formats written from all bundles at once ------------------------------------------------- */
+
 static gboolean
 write_all (HshBundleReader *reader, const HshFormat *format, const char *path,
            const HshExportOptions *options, HshExportSummary *summary, GError **error)
@@ -82,8 +215,13 @@ hsh_store_export (HshStore *store, const HshFormat *format, GArray *document_ids
   g_return_val_if_fail (path != NULL, FALSE);
   if (format->write == hsh_jsonl_write)
     {
-      if (!hsh_export_stream (store, document_ids, layer, hsh_jsonl_append_bundle, path, options,
-                              &written, error))
+      static const HshStreamWriter jsonl = { NULL, NULL, append_jsonl, NULL };
+      if (!hsh_export_stream (store, document_ids, layer, &jsonl, path, options, &written, error))
+        return FALSE;
+    }
+  else if (format->write == hsh_csv_write)
+    {
+      if (!stream_csv (store, document_ids, layer, path, options, &written, error))
         return FALSE;
     }
   else if (!(reader = hsh_bundle_reader_new (store, document_ids, layer, error)) ||

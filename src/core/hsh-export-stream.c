@@ -25,7 +25,7 @@ typedef struct {
 } Run;
 
 typedef struct {
-  HshAppendBundleFunc     append;
+  const HshStreamWriter  *writer;
   const HshExportOptions *options;
   gboolean                by_range;   /* FALSE: a list, read in order by one thread */
   GArray                 *runs;       /* Run */
@@ -70,7 +70,7 @@ format_run (Part *part, const Run *run, GString *out, HshExportSummary *counted,
           return FALSE;
         }
       hsh_export_summary_count (counted, bundle, stream->options);
-      stream->append (out, bundle, stream->options);
+      stream->writer->append (out, bundle, stream->options, stream->writer->data);
     }
   return TRUE;
 }
@@ -347,7 +347,7 @@ run_parts (GPtrArray *parts)
 }
 
 gboolean
-hsh_export_stream (HshStore *store, GArray *document_ids, HshLayer layer, HshAppendBundleFunc append,
+hsh_export_stream (HshStore *store, GArray *document_ids, HshLayer layer, const HshStreamWriter *writer,
                    const char *path, const HshExportOptions *options, HshExportSummary *summary,
                    GError **error)
 {
@@ -355,7 +355,7 @@ hsh_export_stream (HshStore *store, GArray *document_ids, HshLayer layer, HshApp
   g_autoptr(GPtrArray) siblings = NULL;
   g_autoptr(HshExportFile) file = NULL;
   gboolean own_transaction = sqlite3_get_autocommit (hsh_store_get_db (store));
-  Stream stream = { .append = append, .options = options, .by_range = document_ids == NULL };
+  Stream stream = { .writer = writer, .options = options, .by_range = document_ids == NULL };
   gboolean ok = FALSE;
 
   g_mutex_init (&stream.lock);
@@ -367,8 +367,11 @@ hsh_export_stream (HshStore *store, GArray *document_ids, HshLayer layer, HshApp
   siblings = open_siblings (store, stream.by_range, own_transaction);
   if (own_transaction && !begin_one_snapshot (store, siblings, error))
     goto out;
-  if (!(stream.runs = plan_runs (store, document_ids, error)))
+  if (!(stream.runs = plan_runs (store, document_ids, error)) ||
+      (writer->plan != NULL && !writer->plan (store, document_ids, layer, options, writer->data, error)))
     goto out_read;
+  if (writer->begin != NULL)
+    writer->begin (hsh_export_file_buffer (file), options, writer->data);
   drop_idle_siblings (siblings, stream.runs->len);
   for (guint i = 0; i < stream.runs->len; i++)
     stream.documents += g_array_index (stream.runs, Run, i).documents;

@@ -7,21 +7,27 @@
 
 G_BEGIN_DECLS
 
-/* Appends @bundle to @out in a format that writes each document on its own (JSONL). Called from
- * several threads at once: it may only read @bundle and @options. */
-typedef void (*HshAppendBundleFunc) (GString                *out,
-                                     const HshBundle        *bundle,
-                                     const HshExportOptions *options);
+/* A format that writes each document on its own (JSONL, CSV), after an optional header. */
+typedef struct {
+  /* Reads what the header needs, in the snapshot the export reads (NULL: nothing to read). */
+  gboolean (*plan) (HshStore *store, GArray *document_ids, HshLayer layer,
+                    const HshExportOptions *options, gpointer data, GError **error);
+  /* Appends what comes before the first document, or NULL for nothing. */
+  void (*begin)  (GString *out, const HshExportOptions *options, gpointer data);
+  /* Appends @bundle. Called from several threads at once: it may only read its arguments. */
+  void (*append) (GString *out, const HshBundle *bundle, const HshExportOptions *options, gpointer data);
+  gpointer data;
+} HshStreamWriter;
 
 /* Writes the documents @document_ids (NULL: every live document, in id order) of @store with
- * their annotations of @layer to @path, each formatted by @append. Everything written is read
- * in one snapshot of the project, however many connections read it; memory stays that of a few
- * runs of documents. @options may be NULL; its progress function is called from the threads
- * that write. */
+ * their annotations of @layer to @path, through @writer. Everything written is read in one
+ * snapshot of the project, however many connections read it; memory stays that of a few runs
+ * of documents. @options may be NULL; its progress function is called from the threads that
+ * write. */
 gboolean hsh_export_stream (HshStore               *store,
                             GArray                 *document_ids,
                             HshLayer                layer,
-                            HshAppendBundleFunc     append,
+                            const HshStreamWriter  *writer,
                             const char             *path,
                             const HshExportOptions *options,
                             HshExportSummary       *summary,

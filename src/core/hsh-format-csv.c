@@ -105,9 +105,11 @@ is_fixed_column (const char *name)
   return FALSE;
 }
 
-static void
-append_header (GString *out, GPtrArray *attribute_names)
+void
+hsh_csv_append_header (GString *out, GPtrArray *attribute_names, const HshExportOptions *options)
 {
+  if (options != NULL && options->excel_bom)
+    g_string_append (out, "\xEF\xBB\xBF");
   for (guint i = 0; i < G_N_ELEMENTS (fixed_columns); i++)
     {
       if (i > 0)
@@ -167,6 +169,15 @@ append_row (GString *out, const HshBundle *bundle, const HshSpan *span, GPtrArra
   g_string_append (out, "\r\n");
 }
 
+void
+hsh_csv_append_bundle (GString *out, const HshBundle *bundle, const HshExportOptions *options,
+                       GPtrArray *attribute_names)
+{
+  for (guint i = 0; i < bundle->spans->len; i++)
+    if (hsh_export_options_accept (options, g_ptr_array_index (bundle->spans, i)))
+      append_row (out, bundle, g_ptr_array_index (bundle->spans, i), attribute_names);
+}
+
 gboolean
 hsh_csv_write (GPtrArray *bundles, const char *path, const HshExportOptions *options, GError **error)
 {
@@ -178,18 +189,14 @@ hsh_csv_write (GPtrArray *bundles, const char *path, const HshExportOptions *opt
     return FALSE;
   out = hsh_export_file_buffer (file);
   attribute_names = collect_attribute_names (bundles, options);
-  if (options != NULL && options->excel_bom)
-    g_string_append (out, "\xEF\xBB\xBF");
-  append_header (out, attribute_names);
+  hsh_csv_append_header (out, attribute_names, options);
   for (guint b = 0; b < bundles->len; b++)
     {
       HshBundle *bundle = g_ptr_array_index (bundles, b);
 
       if (!hsh_export_step (options, b, bundles->len, error))
         return FALSE;
-      for (guint i = 0; i < bundle->spans->len; i++)
-        if (hsh_export_options_accept (options, g_ptr_array_index (bundle->spans, i)))
-          append_row (out, bundle, g_ptr_array_index (bundle->spans, i), attribute_names);
+      hsh_csv_append_bundle (out, bundle, options, attribute_names);
       if (!hsh_export_file_flush_if_full (file, error))
         return FALSE;
     }
