@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include "hsh-corpus.h"
+#include "hsh-format-conll.h"
 #include "hsh-format-csv.h"
 #include "hsh-format-jsonl.h"
 #include "hsh-store-private.h"
@@ -178,29 +179,59 @@ test_progress (Fixture *fixture, gconstpointer data)
   g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
 }
 
-/* CSV as the writer makes it of bundles in memory, the way the other formats are written. */
+/* A file as @format's writer makes it of bundles in memory, the way the other formats are
+ * written. */
 static char *
-csv_of_bundles (Fixture *fixture, HshLayer layer, const HshExportOptions *options)
+written_from_bundles (Fixture *fixture, const HshFormat *format, HshLayer layer, const HshExportOptions *options)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "bundles.csv", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "from-bundles", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) bundles = hsh_store_export_bundles (fixture->store, NULL, layer, NULL, &error);
 
   g_assert_no_error (error);
-  g_assert_true (hsh_csv_write (bundles, path, options, &error));
+  g_assert_true (format->write (bundles, path, options, &error));
   g_assert_no_error (error);
   return hsh_test_read_file (path);
 }
 
 static char *
-csv_streamed (Fixture *fixture, HshLayer layer, const HshExportOptions *options)
+streamed (Fixture *fixture, const HshFormat *format, HshLayer layer, const HshExportOptions *options)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "streamed.csv", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "streamed", NULL);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (hsh_store_export (fixture->store, &hsh_format_csv, NULL, layer, path, options, NULL, &error));
+  g_assert_true (hsh_store_export (fixture->store, format, NULL, layer, path, options, NULL, &error));
   g_assert_no_error (error);
   return hsh_test_read_file (path);
+}
+
+static char *
+csv_of_bundles (Fixture *fixture, HshLayer layer, const HshExportOptions *options)
+{
+  return written_from_bundles (fixture, &hsh_format_csv, layer, options);
+}
+
+static char *
+csv_streamed (Fixture *fixture, HshLayer layer, const HshExportOptions *options)
+{
+  return streamed (fixture, &hsh_format_csv, layer, options);
+}
+
+/* CoNLL is streamed as well, with the same tokens and tags as from bundles. */
+static void
+test_conll_streamed (Fixture *fixture, gconstpointer data)
+{
+  static const char *const claims[] = { "Claim", NULL };
+  HshExportOptions only_claims = { .labels = claims };
+  g_autofree char *expected = written_from_bundles (fixture, &hsh_format_conll, HSH_LAYER_ALL, NULL);
+  g_autofree char *text = streamed (fixture, &hsh_format_conll, HSH_LAYER_ALL, NULL);
+  g_autofree char *claims_expected = written_from_bundles (fixture, &hsh_format_conll, HSH_LAYER_ALL, &only_claims);
+  g_autofree char *claims_text = streamed (fixture, &hsh_format_conll, HSH_LAYER_ALL, &only_claims);
+
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (claims_text, ==, claims_expected);
+  g_assert_nonnull (strstr (text, "B-Claim"));
+  g_assert_null (strstr (claims_text, "B-Actor"));
 }
 
 /* CSV is streamed too: its attribute columns come from the project before the first row, and
@@ -276,6 +307,30 @@ test_one_snapshot (Fixture *fixture, gconstpointer data)
   g_assert_cmpstr (after, !=, before);
 }
 
+/* A damaged project whose annotation reaches past its text: CoNLL, which cuts the text at
+ * annotation boundaries, refuses it with the document named, and leaves no file. */
+static void
+test_conll_refuses_damage (Fixture *fixture, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "damaged.conll", NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (sqlite3_open (fixture->project, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE annotation SET ranges = '90000-90005', start = 90000, end = 90005 "
+                                     "WHERE id = 250", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  fixture->store = hsh_store_open (fixture->project, HSH_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (hsh_store_export (fixture->store, &hsh_format_conll, NULL, HSH_LAYER_ALL, path, NULL, NULL,
+                                    &error));
+  g_assert_error (error, HSH_ERROR, HSH_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "document 21"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 /* Cancelled, the export leaves nothing behind: neither the file nor its temporary. */
 static void
 test_cancelled (Fixture *fixture, gconstpointer data)
@@ -342,6 +397,9 @@ main (int argc, char **argv)
   g_test_add ("/export-stream/progress", Fixture, NULL, fixture_set_up, test_progress, fixture_tear_down);
   g_test_add ("/export-stream/one-snapshot", Fixture, NULL, fixture_set_up, test_one_snapshot, fixture_tear_down);
   g_test_add ("/export-stream/csv-streamed", Fixture, NULL, fixture_set_up, test_csv_streamed, fixture_tear_down);
+  g_test_add ("/export-stream/conll-streamed", Fixture, NULL, fixture_set_up, test_conll_streamed, fixture_tear_down);
+  g_test_add ("/export-stream/conll-refuses-damage", Fixture, NULL, fixture_set_up, test_conll_refuses_damage,
+              fixture_tear_down);
   g_test_add ("/export-stream/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
   g_test_add ("/export-stream/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);
   g_test_add_func ("/export-stream/empty-project", test_empty_project);

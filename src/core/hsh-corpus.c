@@ -3,6 +3,7 @@
 #include "hsh-corpus.h"
 #include "hsh-export-file.h"
 #include "hsh-export-stream.h"
+#include "hsh-format-conll.h"
 #include "hsh-format-csv.h"
 #include "hsh-format-jsonl.h"
 #include "hsh-model-private.h"
@@ -54,10 +55,19 @@ hsh_export_summary_count (HshExportSummary *summary, const HshBundle *bundle, co
 
 /* Streamed formats ------------------------------------------------------------------------ */
 
-static void
-append_jsonl (GString *out, const HshBundle *bundle, const HshExportOptions *options, gpointer data)
+static gboolean
+append_jsonl (GString *out, HshBundle *bundle, const HshExportOptions *options, gpointer data,
+              GError **error)
 {
   hsh_jsonl_append_bundle (out, bundle, options);
+  return TRUE;
+}
+
+static gboolean
+append_conll (GString *out, HshBundle *bundle, const HshExportOptions *options, gpointer data,
+              GError **error)
+{
+  return hsh_conll_append_bundle (out, bundle, options, error);
 }
 
 /* CSV's attribute columns: every attribute the exported annotations carry, sorted by name. */
@@ -160,10 +170,12 @@ begin_csv (GString *out, const HshExportOptions *options, gpointer data)
   hsh_csv_append_header (out, ((CsvColumns *) data)->names, options);
 }
 
-static void
-append_csv (GString *out, const HshBundle *bundle, const HshExportOptions *options, gpointer data)
+static gboolean
+append_csv (GString *out, HshBundle *bundle, const HshExportOptions *options, gpointer data,
+            GError **error)
 {
   hsh_csv_append_bundle (out, bundle, options, ((CsvColumns *) data)->names);
+  return TRUE;
 }
 
 static gboolean
@@ -213,10 +225,12 @@ hsh_store_export (HshStore *store, const HshFormat *format, GArray *document_ids
 
   g_return_val_if_fail (format != NULL && format->write != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  if (format->write == hsh_jsonl_write)
+  if (format->write == hsh_jsonl_write || format->write == hsh_format_conll.write)
     {
       static const HshStreamWriter jsonl = { NULL, NULL, append_jsonl, NULL };
-      if (!hsh_export_stream (store, document_ids, layer, &jsonl, path, options, &written, error))
+      static const HshStreamWriter conll = { NULL, NULL, append_conll, NULL };
+      if (!hsh_export_stream (store, document_ids, layer, format->write == hsh_jsonl_write ? &jsonl : &conll,
+                              path, options, &written, error))
         return FALSE;
     }
   else if (format->write == hsh_csv_write)

@@ -61,7 +61,9 @@ format_run (Part *part, const Run *run, GString *out, HshExportSummary *counted,
     return FALSE;
   for (guint i = 0; i < run->documents; i++)
     {
-      const HshBundle *bundle = hsh_bundle_reader_borrow_next (part->reader, error);
+      /* The reader lends its bundle to this thread alone; a writer may cache an index of its
+       * text in it (hsh_bundle_validate). */
+      HshBundle *bundle = (HshBundle *) hsh_bundle_reader_borrow_next (part->reader, error);
       if (bundle == NULL)
         {
           if (error == NULL || *error == NULL)
@@ -69,8 +71,9 @@ format_run (Part *part, const Run *run, GString *out, HshExportSummary *counted,
                                  "A document left the project while it was being exported");
           return FALSE;
         }
+      if (!stream->writer->append (out, bundle, stream->options, stream->writer->data, error))
+        return FALSE;
       hsh_export_summary_count (counted, bundle, stream->options);
-      stream->writer->append (out, bundle, stream->options, stream->writer->data);
     }
   return TRUE;
 }

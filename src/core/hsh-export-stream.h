@@ -14,8 +14,10 @@ typedef struct {
                     const HshExportOptions *options, gpointer data, GError **error);
   /* Appends what comes before the first document, or NULL for nothing. */
   void (*begin)  (GString *out, const HshExportOptions *options, gpointer data);
-  /* Appends @bundle. Called from several threads at once: it may only read its arguments. */
-  void (*append) (GString *out, const HshBundle *bundle, const HshExportOptions *options, gpointer data);
+  /* Appends @bundle, or fails with @error set. Called from several threads at once: it may only
+   * read its arguments, and the bundle (the calling thread's own). */
+  gboolean (*append) (GString *out, HshBundle *bundle, const HshExportOptions *options, gpointer data,
+                      GError **error);
   gpointer data;
 } HshStreamWriter;
 

@@ -517,6 +517,15 @@ append_document (GString *out, HshBundle *bundle, const HshExportOptions *option
                      chunks, &next_chunk);
 }
 
+gboolean
+hsh_conll_append_bundle (GString *out, HshBundle *bundle, const HshExportOptions *options, GError **error)
+{
+  if (!hsh_bundle_validate (bundle, bundle->title ? bundle->title : "document", error))
+    return FALSE;
+  append_document (out, bundle, options);
+  return TRUE;
+}
+
 static gboolean
 conll_write (GPtrArray *bundles, const char *path, const HshExportOptions *options, GError **error)
 {
@@ -530,9 +539,8 @@ conll_write (GPtrArray *bundles, const char *path, const HshExportOptions *optio
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
-      if (!hsh_bundle_validate (bundle, bundle->title ? bundle->title : "document", error))
+      if (!hsh_conll_append_bundle (out, bundle, options, error))
         return FALSE;
-      append_document (out, bundle, options);
       if (options != NULL && options->progress != NULL)
         options->progress ((double) (i + 1) / bundles->len, options->progress_data);
     }

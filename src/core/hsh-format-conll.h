@@ -27,6 +27,12 @@ G_BEGIN_DECLS
 
 extern const HshFormat hsh_format_conll;
 
+/* Appends @bundle as one document (after checking its offsets lie in its text), as the writer
+ * does for each; for a streamed export. */
+gboolean hsh_conll_append_bundle (GString                *out,
+                                  HshBundle              *bundle,
+                                  const HshExportOptions *options,
+                                  GError                **error);
 /* Reads like the format's reader, with the tag in column @tag_column (from 0, counting every
  * column of the line; -1 for the last): GermEval's outer level is column 2. */
 gboolean hsh_conll_read_column (const char    *path,
