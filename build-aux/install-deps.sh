@@ -8,6 +8,7 @@ packages="
   libsqlite3-dev libjson-glib-dev libxml2-dev libarchive-dev libssl-dev
   desktop-file-utils appstream-util
   xvfb xauth python3 perl
+  xdotool imagemagick dbus-daemon at-spi2-core gir1.2-atspi-2.0 python3-gi
   fonts-noto-core fonts-hosny-amiri fonts-dejavu-core
 "
 
