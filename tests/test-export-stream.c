@@ -5,9 +5,12 @@
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include "hsh-corpus.h"
+#include "hsh-format-brat.h"
 #include "hsh-format-conll.h"
 #include "hsh-format-csv.h"
 #include "hsh-format-jsonl.h"
+#include "hsh-format-tei.h"
+#include "hsh-format-webanno.h"
 #include "hsh-store-private.h"
 #include "hsh-test-support.h"
 
@@ -267,6 +270,76 @@ test_csv_streamed (Fixture *fixture, gconstpointer data)
   }
 }
 
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* A file's bytes, or a folder's files in name order, each after its name. */
+static char *
+read_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GString *all = g_string_new (NULL);
+  const char *name;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_string_free (all, TRUE);
+      return hsh_test_read_file (path);
+    }
+  dir = g_dir_open (path, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      g_autofree char *contents = hsh_test_read_file (file);
+      g_string_append_printf (all, "== %s\n%s", (char *) g_ptr_array_index (names, i), contents);
+    }
+  return g_string_free (all, FALSE);
+}
+
+/* brat, WebAnno TSV and TEI are written a document at a time from the project, each document
+ * lent by the reader: the same files as their writers make of bundles in memory. */
+static void
+test_document_writers (Fixture *fixture, gconstpointer data)
+{
+  const HshFormat *formats[] = { &hsh_format_brat, &hsh_format_webanno, &hsh_format_tei };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *from_store = g_build_filename (fixture->dir, "store-out", formats[i]->id, NULL);
+      g_autofree char *from_bundles = g_build_filename (fixture->dir, "bundles-out", formats[i]->id, NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) bundles = hsh_store_export_bundles (fixture->store, NULL, HSH_LAYER_ALL, NULL, &error);
+      HshExportSummary summary = { 0 };
+      g_autofree char *written = NULL, *expected = NULL;
+
+      g_assert_nonnull (formats[i]->documents);
+      g_assert_cmpint (g_mkdir_with_parents (from_store, 0700), ==, 0);
+      g_assert_cmpint (g_mkdir_with_parents (from_bundles, 0700), ==, 0);
+      if (formats[i] == &hsh_format_tei)
+        {
+          g_free (from_store), from_store = g_build_filename (fixture->dir, "store-out", "corpus.xml", NULL);
+          g_free (from_bundles), from_bundles = g_build_filename (fixture->dir, "bundles-out", "corpus.xml", NULL);
+        }
+      g_assert_true (hsh_store_export (fixture->store, formats[i], NULL, HSH_LAYER_ALL, from_store, NULL,
+                                       &summary, &error));
+      g_assert_no_error (error);
+      g_assert_true (formats[i]->write (bundles, from_bundles, NULL, &error));
+      g_assert_no_error (error);
+      written = read_tree (from_store);
+      expected = read_tree (from_bundles);
+      g_assert_cmpuint (summary.documents, ==, DOCUMENTS - 42);
+      g_assert_cmpuint (strlen (written), >, 100000);
+      g_assert_cmpstr (written, ==, expected);
+    }
+}
+
 typedef struct {
   const char *project;
   gboolean    changed;
@@ -399,6 +472,8 @@ main (int argc, char **argv)
   g_test_add ("/export-stream/csv-streamed", Fixture, NULL, fixture_set_up, test_csv_streamed, fixture_tear_down);
   g_test_add ("/export-stream/conll-streamed", Fixture, NULL, fixture_set_up, test_conll_streamed, fixture_tear_down);
   g_test_add ("/export-stream/conll-refuses-damage", Fixture, NULL, fixture_set_up, test_conll_refuses_damage,
+              fixture_tear_down);
+  g_test_add ("/export-stream/document-writers", Fixture, NULL, fixture_set_up, test_document_writers,
               fixture_tear_down);
   g_test_add ("/export-stream/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
   g_test_add ("/export-stream/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);

@@ -191,6 +191,42 @@ stream_csv (HshStore *store, GArray *document_ids, HshLayer layer, const char *p
   return ok;
 }
 
+/* Formats written a document at a time -------------------------------------------------------- */
+
+/* One document after another through @writer, each lent by the reader: memory stays that of one
+ * document, however large the project. */
+static gboolean
+write_documents (HshBundleReader *reader, const HshDocumentWriter *writer, const char *path,
+                 const HshExportOptions *options, HshExportSummary *summary, GError **error)
+{
+  guint count = hsh_bundle_reader_count (reader);
+  gpointer state = writer->begin (path, count, options, error);
+  gboolean ok = state != NULL;
+  GError *read_error = NULL;
+
+  for (guint i = 0; ok && i < count; i++)
+    {
+      HshBundle *bundle;
+      if (!hsh_export_step (options, i, count, error))
+        ok = FALSE;
+      /* The reader lends this bundle until the next; a writer may cache an offset index in it. */
+      else if ((bundle = (HshBundle *) hsh_bundle_reader_borrow_next (reader, &read_error)) == NULL)
+        {
+          if (read_error == NULL)
+            g_set_error_literal (&read_error, HSH_ERROR, HSH_ERROR_FAILED,
+                                 "A document left the project while it was being exported");
+          g_propagate_error (error, g_steal_pointer (&read_error));
+          ok = FALSE;
+        }
+      else if ((ok = writer->write (state, bundle, i, error)))
+        hsh_export_summary_count (summary, bundle, options);
+    }
+  ok = ok && hsh_export_step (options, count, count, error) && writer->finish (state, error);
+  if (state != NULL)
+    writer->free (state);
+  return ok;
+}
+
 /* Formats written from all bundles at once ------------------------------------------------- */
 
 static gboolean
@@ -215,35 +251,51 @@ write_all (HshBundleReader *reader, const HshFormat *format, const char *path,
   return format->write (bundles, path, options, error);
 }
 
+/* Everything read in one snapshot of the project: a read transaction of its own, unless the
+ * caller's transaction already is one. */
+static gboolean
+write_in_one_snapshot (HshStore *store, const HshFormat *format, GArray *document_ids, HshLayer layer,
+                       const char *path, const HshExportOptions *options, HshExportSummary *written,
+                       GError **error)
+{
+  gboolean own_transaction = sqlite3_get_autocommit (hsh_store_get_db (store));
+  HshBundleReader *reader;
+  gboolean ok;
+
+  if (own_transaction && !hsh_store_begin_read (store, NULL, error))
+    return FALSE;
+  ok = (reader = hsh_bundle_reader_new (store, document_ids, layer, error)) != NULL &&
+       (format->documents != NULL ? write_documents (reader, format->documents, path, options, written, error)
+                                  : write_all (reader, format, path, options, written, error));
+  g_clear_pointer (&reader, hsh_bundle_reader_free);
+  if (own_transaction)
+    hsh_store_end_read (store);
+  return ok;
+}
+
 gboolean
 hsh_store_export (HshStore *store, const HshFormat *format, GArray *document_ids, HshLayer layer,
                   const char *path, const HshExportOptions *options, HshExportSummary *summary,
                   GError **error)
 {
-  g_autoptr(HshBundleReader) reader = NULL;
+  static const HshStreamWriter jsonl = { NULL, NULL, append_jsonl, NULL };
+  static const HshStreamWriter conll = { NULL, NULL, append_conll, NULL };
   HshExportSummary written = { 0 };
+  gboolean ok;
 
   g_return_val_if_fail (format != NULL && format->write != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
-  if (format->write == hsh_jsonl_write || format->write == hsh_format_conll.write)
-    {
-      static const HshStreamWriter jsonl = { NULL, NULL, append_jsonl, NULL };
-      static const HshStreamWriter conll = { NULL, NULL, append_conll, NULL };
-      if (!hsh_export_stream (store, document_ids, layer, format->write == hsh_jsonl_write ? &jsonl : &conll,
-                              path, options, &written, error))
-        return FALSE;
-    }
-  else if (format->write == hsh_csv_write)
-    {
-      if (!stream_csv (store, document_ids, layer, path, options, &written, error))
-        return FALSE;
-    }
-  else if (!(reader = hsh_bundle_reader_new (store, document_ids, layer, error)) ||
-           !write_all (reader, format, path, options, &written, error))
-    return FALSE;
-  if (summary != NULL)
+  if (format == &hsh_format_jsonl)
+    ok = hsh_export_stream (store, document_ids, layer, &jsonl, path, options, &written, error);
+  else if (format == &hsh_format_conll)
+    ok = hsh_export_stream (store, document_ids, layer, &conll, path, options, &written, error);
+  else if (format == &hsh_format_csv)
+    ok = stream_csv (store, document_ids, layer, path, options, &written, error);
+  else
+    ok = write_in_one_snapshot (store, format, document_ids, layer, path, options, &written, error);
+  if (ok && summary != NULL)
     *summary = written;
-  return TRUE;
+  return ok;
 }
 
 char **

@@ -548,39 +548,71 @@ conf_clear (Conf *conf)
   section_clear (&conf->attributes);
 }
 
-static gboolean
-write_documents (GPtrArray *bundles, const char *path, const HshExportOptions *options, Conf *conf, GError **error)
+/* ---- a document at a time ---- */
+
+typedef struct {
+  char                   *folder;
+  const HshExportOptions *options;
+  Conf                    conf;
+  GHashTable             *used;   /* file stems taken, the conf files' included */
+} BratWriter;
+
+static void
+brat_writer_free (gpointer state)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GCancellable *cancellable = options != NULL ? options->cancellable : NULL;
+  BratWriter *writer = state;
 
-  g_hash_table_add (used, g_strdup ("annotation"));
-  g_hash_table_add (used, g_strdup ("visual"));
-  for (guint i = 0; i < bundles->len; i++)
-    {
-      HshBundle *bundle = g_ptr_array_index (bundles, i);
-      g_autofree char *stem = hsh_format_file_stem (bundle, i, used);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_document (bundle, path, stem, options, conf, error))
-        return FALSE;
-      if (options != NULL && options->progress != NULL)
-        options->progress ((double) (i + 1) / bundles->len, options->progress_data);
-    }
-  return TRUE;
+  conf_clear (&writer->conf);
+  g_hash_table_unref (writer->used);
+  g_free (writer->folder);
+  g_free (writer);
 }
+
+static gpointer
+brat_begin (const char *path, guint count, const HshExportOptions *options, GError **error)
+{
+  BratWriter *writer;
+
+  if (!hsh_format_make_folder (path, error))
+    return NULL;
+  writer = g_new0 (BratWriter, 1);
+  writer->folder = g_strdup (path);
+  writer->options = options;
+  conf_init (&writer->conf, options);
+  writer->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_add (writer->used, g_strdup ("annotation"));
+  g_hash_table_add (writer->used, g_strdup ("visual"));
+  return writer;
+}
+
+static gboolean
+brat_write_one (gpointer state, HshBundle *bundle, guint index, GError **error)
+{
+  BratWriter *writer = state;
+  g_autofree char *stem = hsh_format_file_stem (bundle, index, writer->used);
+
+  return write_document (bundle, writer->folder, stem, writer->options, &writer->conf, error);
+}
+
+/* annotation.conf and visual.conf come last: they list what the documents used. */
+static gboolean
+brat_finish (gpointer state, GError **error)
+{
+  BratWriter *writer = state;
+
+  return write_confs (&writer->conf, writer->folder, error);
+}
+
+const HshDocumentWriter hsh_brat_documents = {
+  .begin = brat_begin,
+  .write = brat_write_one,
+  .finish = brat_finish,
+  .free = brat_writer_free,
+};
 
 gboolean
 hsh_brat_write (GPtrArray *bundles, const char *path, const HshExportOptions *options, GError **error)
 {
-  Conf conf;
-  gboolean ok;
-
   g_return_val_if_fail (bundles != NULL && path != NULL, FALSE);
-  if (!hsh_format_make_folder (path, error))
-    return FALSE;
-  conf_init (&conf, options);
-  ok = write_documents (bundles, path, options, &conf, error) && write_confs (&conf, path, error);
-  conf_clear (&conf);
-  return ok;
+  return hsh_format_write_documents (&hsh_brat_documents, bundles, path, options, error);
 }

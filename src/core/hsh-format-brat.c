@@ -39,4 +39,5 @@ const HshFormat hsh_format_brat = {
   .extension = NULL,
   .read = brat_read,
   .write = hsh_brat_write,
+  .documents = &hsh_brat_documents,
 };

@@ -44,6 +44,7 @@ char *hsh_brat_label_from_type (const char *type);
 HshBundle *hsh_brat_read_pair (const char    *path,
                                GError       **error);
 
+extern const HshDocumentWriter hsh_brat_documents;
 gboolean   hsh_brat_write     (GPtrArray              *bundles,
                                const char             *path,
                                const HshExportOptions *options,

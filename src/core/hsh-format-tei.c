@@ -597,44 +597,113 @@ write_document (xmlTextWriterPtr writer, const HshBundle *bundle, guint number,
   doc_clear (&doc);
 }
 
-static gboolean
-write_all (xmlTextWriterPtr writer, GPtrArray *bundles, const HshExportOptions *options, GError **error)
-{
-  gboolean corpus = bundles->len != 1;
+/* The document is written through libxml2's writer straight into the export file, never whole
+ * in memory: a corpus of thousands of documents is one file. */
+typedef struct {
+  HshExportFile          *file;
+  xmlTextWriterPtr        writer;
+  gboolean                corpus;    /* several documents: a teiCorpus of TEI elements */
+  const HshExportOptions *options;
+  GError                 *io_error;  /* the first failure to write the file */
+} TeiWriter;
 
-  xmlTextWriterSetIndent (writer, 0);
-  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
-  if (corpus)
+static int
+write_to_file (void *context, const char *bytes, int length)
+{
+  TeiWriter *tei = context;
+
+  if (tei->io_error != NULL)
+    return -1;
+  g_string_append_len (hsh_export_file_buffer (tei->file), bytes, length);
+  return hsh_export_file_flush_if_full (tei->file, &tei->io_error) ? length : -1;
+}
+
+static int
+close_nothing (void *context)
+{
+  return 0;
+}
+
+static void
+tei_writer_free (gpointer state)
+{
+  TeiWriter *tei = state;
+
+  g_clear_pointer (&tei->writer, xmlFreeTextWriter);
+  g_clear_pointer (&tei->file, hsh_export_file_free);
+  g_clear_error (&tei->io_error);
+  g_free (tei);
+}
+
+static gpointer
+tei_begin (const char *path, guint count, const HshExportOptions *options, GError **error)
+{
+  g_autoptr(HshExportFile) file = hsh_export_file_new (path, error);
+  TeiWriter *tei;
+
+  if (file == NULL)
+    return NULL;
+  tei = g_new0 (TeiWriter, 1);
+  tei->file = g_steal_pointer (&file);
+  tei->corpus = count != 1;
+  tei->options = options;
+  tei->writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_to_file, close_nothing, tei, NULL));
+  xmlTextWriterSetIndent (tei->writer, 0);
+  xmlTextWriterStartDocument (tei->writer, NULL, "UTF-8", NULL);
+  if (tei->corpus)
     {
-      xmlTextWriterStartElement (writer, BAD_CAST "teiCorpus");
-      xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST TEI_NS);
-      write_header (writer, "Hashiya corpus", NULL, NULL);
+      xmlTextWriterStartElement (tei->writer, BAD_CAST "teiCorpus");
+      xmlTextWriterWriteAttribute (tei->writer, BAD_CAST "xmlns", BAD_CAST TEI_NS);
+      write_header (tei->writer, "Hashiya corpus", NULL, NULL);
     }
-  for (guint i = 0; i < bundles->len; i++)
+  return tei;
+}
+
+static gboolean
+tei_write_one (gpointer state, HshBundle *bundle, guint index, GError **error)
+{
+  TeiWriter *tei = state;
+
+  write_document (tei->writer, bundle, index + 1, tei->corpus, tei->options);
+  if (tei->io_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&tei->io_error));
+  return FALSE;
+}
+
+static gboolean
+tei_finish (gpointer state, GError **error)
+{
+  TeiWriter *tei = state;
+  gboolean ended = xmlTextWriterEndDocument (tei->writer) >= 0;
+
+  /* Freeing the writer flushes what libxml2 still holds into the file. */
+  g_clear_pointer (&tei->writer, xmlFreeTextWriter);
+  if (tei->io_error != NULL)
     {
-      if (!hsh_export_step (options, i, bundles->len, error))
-        return FALSE;
-      write_document (writer, g_ptr_array_index (bundles, i), i + 1, corpus, options);
+      g_propagate_error (error, g_steal_pointer (&tei->io_error));
+      return FALSE;
     }
-  if (xmlTextWriterEndDocument (writer) < 0)
+  if (!ended)
     {
       g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not write the TEI document");
       return FALSE;
     }
-  return hsh_export_step (options, bundles->len, bundles->len, error);
+  return hsh_export_file_commit (tei->file, error);
 }
+
+static const HshDocumentWriter tei_documents = {
+  .begin = tei_begin,
+  .write = tei_write_one,
+  .finish = tei_finish,
+  .free = tei_writer_free,
+};
 
 gboolean
 hsh_tei_write (GPtrArray *bundles, const char *path, const HshExportOptions *options, GError **error)
 {
-  xmlBufferPtr buffer = xmlBufferCreate ();
-  xmlTextWriterPtr writer = xmlNewTextWriterMemory (buffer, 0);
-  gboolean ok = write_all (writer, bundles, options, error);
-
-  xmlFreeTextWriter (writer);
-  ok = ok && hsh_export_write_bytes (path, xmlBufferContent (buffer), (gsize) xmlBufferLength (buffer), error);
-  xmlBufferFree (buffer);
-  return ok;
+  g_return_val_if_fail (bundles != NULL && path != NULL, FALSE);
+  return hsh_format_write_documents (&tei_documents, bundles, path, options, error);
 }
 
 const HshFormat hsh_format_tei = {
@@ -644,4 +713,5 @@ const HshFormat hsh_format_tei = {
   .extension = "xml",
   .read = NULL,
   .write = hsh_tei_write,
+  .documents = &tei_documents,
 };

@@ -489,30 +489,70 @@ write_one (HshBundle *bundle, const char *path, const HshExportOptions *options,
   return hsh_format_save_file (path, out, error);
 }
 
+/* One document goes to @path itself; several, or any number into an existing folder, go into
+ * the folder @path, a file each. */
+typedef struct {
+  char                   *path;
+  gboolean                folder;
+  const HshExportOptions *options;
+  GHashTable             *used;   /* file stems taken */
+} WebannoWriter;
+
+static void
+webanno_writer_free (gpointer state)
+{
+  WebannoWriter *writer = state;
+
+  g_hash_table_unref (writer->used);
+  g_free (writer->path);
+  g_free (writer);
+}
+
+static gpointer
+webanno_begin (const char *path, guint count, const HshExportOptions *options, GError **error)
+{
+  gboolean folder = count != 1 || g_file_test (path, G_FILE_TEST_IS_DIR);
+  WebannoWriter *writer;
+
+  if (folder && !hsh_format_make_folder (path, error))
+    return NULL;
+  writer = g_new0 (WebannoWriter, 1);
+  writer->path = g_strdup (path);
+  writer->folder = folder;
+  writer->options = options;
+  writer->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return writer;
+}
+
+static gboolean
+webanno_write_one (gpointer state, HshBundle *bundle, guint index, GError **error)
+{
+  WebannoWriter *writer = state;
+  g_autofree char *stem = writer->folder ? hsh_format_file_stem (bundle, index, writer->used) : NULL;
+  g_autofree char *name = writer->folder ? g_strconcat (stem, ".tsv", NULL) : NULL;
+  g_autofree char *file = writer->folder ? g_build_filename (writer->path, name, NULL) : g_strdup (writer->path);
+
+  return write_one (bundle, file, writer->options, error);
+}
+
+static gboolean
+webanno_finish (gpointer state, GError **error)
+{
+  return TRUE;
+}
+
+static const HshDocumentWriter webanno_documents = {
+  .begin = webanno_begin,
+  .write = webanno_write_one,
+  .finish = webanno_finish,
+  .free = webanno_writer_free,
+};
+
 static gboolean
 webanno_write (GPtrArray *bundles, const char *path, const HshExportOptions *options, GError **error)
 {
-  g_autoptr(GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GCancellable *cancellable = options != NULL ? options->cancellable : NULL;
-  gboolean folder = bundles->len != 1 || g_file_test (path, G_FILE_TEST_IS_DIR);
-
   g_return_val_if_fail (bundles != NULL && path != NULL, FALSE);
-  if (folder && !hsh_format_make_folder (path, error))
-    return FALSE;
-  for (guint i = 0; i < bundles->len; i++)
-    {
-      HshBundle *bundle = g_ptr_array_index (bundles, i);
-      g_autofree char *stem = folder ? hsh_format_file_stem (bundle, i, used) : NULL;
-      g_autofree char *name = folder ? g_strconcat (stem, ".tsv", NULL) : NULL;
-      g_autofree char *file = folder ? g_build_filename (path, name, NULL) : g_strdup (path);
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !write_one (bundle, file, options, error))
-        return FALSE;
-      if (options != NULL && options->progress != NULL)
-        options->progress ((double) (i + 1) / bundles->len, options->progress_data);
-    }
-  return TRUE;
+  return hsh_format_write_documents (&webanno_documents, bundles, path, options, error);
 }
 
 const HshFormat hsh_format_webanno = {
@@ -522,4 +562,5 @@ const HshFormat hsh_format_webanno = {
   .extension = "tsv",
   .read = NULL,
   .write = webanno_write,
+  .documents = &webanno_documents,
 };

@@ -1,6 +1,7 @@
 /* hsh-format.c: the table of corpus formats, and the export filters they share. */
 #include "hsh-format.h"
 #include "hsh-format-common.h"
+#include "hsh-export-file.h"
 
 #include <string.h>
 
@@ -95,4 +96,20 @@ hsh_export_options_accept (const HshExportOptions *options, const HshSpan *span)
       (span->annotator == NULL || !g_strv_contains (options->annotators, span->annotator)))
     return FALSE;
   return TRUE;
+}
+
+gboolean
+hsh_format_write_documents (const HshDocumentWriter *writer, GPtrArray *bundles, const char *path,
+                            const HshExportOptions *options, GError **error)
+{
+  gpointer state = writer->begin (path, bundles->len, options, error);
+  gboolean ok = state != NULL;
+
+  for (guint i = 0; ok && i < bundles->len; i++)
+    ok = hsh_export_step (options, i, bundles->len, error) &&
+         writer->write (state, g_ptr_array_index (bundles, i), i, error);
+  ok = ok && hsh_export_step (options, bundles->len, bundles->len, error) && writer->finish (state, error);
+  if (state != NULL)
+    writer->free (state);
+  return ok;
 }

@@ -36,6 +36,19 @@ typedef gboolean (*HshFormatWriteFunc) (GPtrArray              *bundles,
                                         const HshExportOptions *options,
                                         GError                **error);
 
+/* A writer that takes one document at a time (a file per document, or a file built document by
+ * document), so that an export from a project never holds more than one: begin with how many
+ * will come, write each in turn, finish. */
+typedef struct {
+  /* The writer's state for writing @count documents to @path, or NULL with @error set. */
+  gpointer (*begin)  (const char *path, guint count, const HshExportOptions *options, GError **error);
+  /* Writes document number @index (from 0); it may cache an offset index in @bundle. */
+  gboolean (*write)  (gpointer state, HshBundle *bundle, guint index, GError **error);
+  /* Writes what follows the last document. */
+  gboolean (*finish) (gpointer state, GError **error);
+  void     (*free)   (gpointer state);
+} HshDocumentWriter;
+
 typedef struct {
   const char         *id;           /* "brat", used by hashiya-cli --format */
   const char         *name;         /* "brat standoff", shown to people */
@@ -43,6 +56,7 @@ typedef struct {
   const char         *extension;    /* of the file written, or NULL when a folder is written */
   HshFormatReadFunc   read;         /* NULL when Hashiya only exports the format */
   HshFormatWriteFunc  write;        /* NULL when Hashiya only imports it */
+  const HshDocumentWriter *documents; /* the same a document at a time, or NULL */
 } HshFormat;
 
 const HshFormat        *hsh_format_lookup (const char *id);
@@ -62,6 +76,14 @@ gboolean hsh_format_read_files (const char           *path,
                                 GPtrArray            *bundles,
                                 GCancellable         *cancellable,
                                 GError              **error);
+
+/* Writes @bundles through @writer, honouring cancellation and reporting progress: the write
+ * function of a format that has a document writer. */
+gboolean hsh_format_write_documents (const HshDocumentWriter *writer,
+                                     GPtrArray               *bundles,
+                                     const char              *path,
+                                     const HshExportOptions  *options,
+                                     GError                 **error);
 
 /* Whether @span passes the label and annotator filters of @options. */
 gboolean hsh_export_options_accept (const HshExportOptions *options,
