@@ -26,6 +26,7 @@ struct _HshExportDialog
   GtkSwitch        *standoff_switch;
   AdwActionRow     *destination_row;
 
+  HshStore         *store;
   char             *project_path;
   gint64            current_document;
   GPtrArray        *formats;         /* const HshFormat *, those that write */
@@ -37,6 +38,7 @@ G_DEFINE_FINAL_TYPE (HshExportDialog, hsh_export_dialog, ADW_TYPE_WINDOW)
 /* The export job, owned by its GTask ------------------------------------------------------- */
 
 typedef struct {
+  HshStore        *store;            /* the job's own connection, or NULL: open @project_path */
   char            *project_path;
   const HshFormat *format;
   GArray          *document_ids;     /* NULL: every document */
@@ -54,6 +56,7 @@ typedef struct {
 static void
 export_job_free (ExportJob *job)
 {
+  g_clear_object (&job->store);
   g_free (job->project_path);
   g_clear_pointer (&job->document_ids, g_array_unref);
   g_strfreev (job->labels);
@@ -84,7 +87,8 @@ run_export (gpointer       data,
   HshExportSummary summary = { 0 };
 
   /* A connection of our own: the window's statement cache must stay on the main thread. */
-  store = hsh_store_open (job->project_path, HSH_STORE_OPEN_READ_ONLY, error);
+  store = job->store != NULL ? g_steal_pointer (&job->store)
+                             : hsh_store_open (job->project_path, HSH_STORE_OPEN_READ_ONLY, error);
   if (store == NULL || (book = hsh_store_load_codebook (store, error)) == NULL)
     return FALSE;
 
@@ -340,6 +344,10 @@ start_action (GtkWidget  *widget,
     return;
 
   job = g_new0 (ExportJob, 1);
+  /* Opened here, where the window's connection lives, without checking the whole file again as
+   * a first open must (a second or more on a large project); the worker opens by path if this
+   * fails. */
+  job->store = hsh_store_open_sibling (self->store, NULL);
   job->project_path = g_strdup (self->project_path);
   job->format = format;
   job->document_ids = chosen_documents (self);
@@ -488,6 +496,7 @@ hsh_export_dialog_finalize (GObject *object)
 {
   HshExportDialog *self = HSH_EXPORT_DIALOG (object);
 
+  g_clear_object (&self->store);
   g_free (self->project_path);
   hsh_job_progress_finalize (&self->progress);
 
@@ -542,6 +551,7 @@ hsh_export_dialog_new (HshWindow *window)
   g_return_val_if_fail (store != NULL, NULL);
 
   self = g_object_new (HSH_TYPE_EXPORT_DIALOG, "transient-for", window, NULL);
+  self->store = g_object_ref (store);
   self->project_path = g_strdup (hsh_store_get_path (store));
   self->current_document = hsh_window_get_document_id (window);
   fill_formats (self);

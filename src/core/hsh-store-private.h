@@ -28,11 +28,6 @@ gboolean      hsh_store_step_done     (HshStore      *self,
                                        const char    *what,
                                        GError       **error);
 
-/* Another read-only connection to the file @self has open, hardened the same way, for a thread of
- * its own. Its header and schema are checked again; the integrity check of the whole file, which
- * the first open has just made, is not repeated. */
-HshStore     *hsh_store_open_sibling  (HshStore    *self,
-                                       GError     **error);
 /* A read transaction: everything read until hsh_store_end_read sees the project as it was when
  * it began. @data_version (may be NULL) receives SQLite's data version at that moment; on one
  * connection it changes only when another connection has committed in between. */

@@ -19,6 +19,11 @@ HshStore   *hsh_store_open               (const char         *path,
                                           HshStoreOpenFlags   flags,
                                           GError            **error);
 const char *hsh_store_get_path           (HshStore           *self);
+/* Another read-only connection to the file @self has open, hardened the same way, for another
+ * thread (an export's). Its header and schema are checked again; the integrity check of the
+ * whole file, which opening @self made, is not repeated. */
+HshStore   *hsh_store_open_sibling       (HshStore           *self,
+                                          GError            **error);
 gboolean    hsh_store_is_read_only       (HshStore           *self);
 int         hsh_store_get_schema_version (HshStore           *self);
 const char *hsh_store_get_journal_mode   (HshStore           *self);
