@@ -37,6 +37,9 @@ void     hsh_merge_value_bind     (const HshMergeValue   *value,
                                    int                    index);
 gboolean hsh_merge_value_equal    (const HshMergeValue   *a,
                                    const HshMergeValue   *b);
+/* A copy of @source that @value owns (clear it with hsh_merge_value_clear). */
+void     hsh_merge_value_copy     (HshMergeValue         *value,
+                                   const HshMergeValue   *source);
 void     hsh_merge_version_clear  (const HshMergeTable   *spec,
                                    HshMergeVersion       *version);
 /* The version as JSON, references written as the UUIDs of the rows they name in @db. */
@@ -50,5 +53,31 @@ gboolean hsh_merge_record_conflict (HshStore             *store,
                                    const char            *source,
                                    gboolean              *added,
                                    GError               **error);
+
+/* The other file's rows, read ahead on a thread of their own while merging writes ours: reading
+ * them is a tenth of a large merge, and the machine has a second core. Each table's rows come
+ * in batches, in the order of its statement; a row is its statement's columns as values whose
+ * text stays in the batch until it is released. */
+typedef struct _HshMergeReader HshMergeReader;
+
+typedef struct {
+  guint          n_rows;
+  guint          n_columns;
+  HshMergeValue *values;   /* row r is values + r * n_columns */
+  gboolean       last;     /* the last batch of its table */
+  char          *error;    /* reading the table failed: SQLite's message (then last is TRUE) */
+  GStringChunk  *text;
+} HshMergeBatch;
+
+/* Starts reading @statements, prepared on the other file, one after the other. From then on
+ * the reader alone uses that connection, until hsh_merge_reader_finish(). */
+HshMergeReader *hsh_merge_reader_start   (sqlite3_stmt *const *statements,
+                                          guint                n_statements);
+/* The next batch of the table being read; release it before asking for the next one. */
+HshMergeBatch  *hsh_merge_reader_next    (HshMergeReader       *reader);
+void            hsh_merge_reader_release (HshMergeReader       *reader,
+                                          HshMergeBatch        *batch);
+/* Stops reading (whether or not every table was read) and frees the reader. */
+void            hsh_merge_reader_finish  (HshMergeReader       *reader);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* hsh-merge-values.c: column values and row versions as merging copies and compares them. */
+/* hsh-merge-values.c: column values and row versions as merging copies and compares them, and
+ * the other file's rows as they are read ahead of the merge. */
 #include "hsh-merge-private.h"
 
 #include <string.h>
@@ -29,6 +30,20 @@ hsh_merge_value_read (HshMergeValue *value, sqlite3_stmt *stmt, int column)
     default:
       value->type = SQLITE_NULL;
     }
+}
+
+void
+hsh_merge_value_copy (HshMergeValue *value, const HshMergeValue *source)
+{
+  *value = *source;
+  if (source->type == SQLITE_TEXT || source->type == SQLITE_BLOB)
+    {
+      value->bytes = g_malloc (source->n + 1);
+      memcpy (value->bytes, source->bytes, source->n);
+      value->bytes[source->n] = '\0';
+    }
+  else
+    value->bytes = NULL;
 }
 
 void
@@ -203,4 +218,177 @@ hsh_merge_record_conflict (HshStore *store, const HshMergeTable *spec, const Hsh
     return FALSE;
   *added = sqlite3_changes (hsh_store_get_db (store)) > 0;
   return TRUE;
+}
+
+/* A batch ends at 256 rows or 256 KiB of text, whichever comes first: enough that handing a
+ * batch over costs nothing per row, little enough that the batches in flight stay in the
+ * processors' caches and that documents of a megabyte each do not pile up. Sixteen batches let
+ * the reader run ahead of a merge that the machine's other work holds up now and then. */
+#define BATCH_ROWS 256
+#define BATCH_TEXT (256 * 1024)
+#define BATCHES 16
+
+struct _HshMergeReader {
+  sqlite3_stmt *const *statements;
+  guint n_statements;
+  guint current;            /* the statement being read */
+  GThread *thread;
+  GAsyncQueue *filled;      /* batches read, for the merge; then the reader itself, as its end */
+  GAsyncQueue *free;        /* batches the merge is done with */
+  HshMergeBatch batches[BATCHES];
+  gint stopped;
+};
+
+/* Column @column of the row @stmt stands on, its text copied into @text; the bytes copied. */
+static gsize
+read_column (HshMergeValue *value, sqlite3_stmt *stmt, int column, GStringChunk *text)
+{
+  const char *bytes;
+
+  *value = (HshMergeValue) { sqlite3_column_type (stmt, column), 0, 0, NULL, 0 };
+  switch (value->type)
+    {
+    case SQLITE_INTEGER:
+      value->i = sqlite3_column_int64 (stmt, column);
+      return 0;
+    case SQLITE_FLOAT:
+      value->d = sqlite3_column_double (stmt, column);
+      return 0;
+    case SQLITE_TEXT:
+    case SQLITE_BLOB:
+      bytes = value->type == SQLITE_TEXT ? (const char *) sqlite3_column_text (stmt, column) : sqlite3_column_blob (stmt, column);
+      value->n = sqlite3_column_bytes (stmt, column);
+      value->bytes = g_string_chunk_insert_len (text, bytes != NULL ? bytes : "", value->n);
+      return (gsize) value->n;
+    default:
+      value->type = SQLITE_NULL;
+      return 0;
+    }
+}
+
+static void
+batch_reset (HshMergeBatch *batch)
+{
+  batch->n_columns = 0;
+  batch->n_rows = 0;
+  batch->last = FALSE;
+  g_clear_pointer (&batch->error, g_free);
+  g_string_chunk_clear (batch->text);
+}
+
+/* Fills @batch with the next rows of the table being read, and moves on to the next table after
+ * its last row. FALSE when reading stops here: every table was read, or this one failed. */
+static gboolean
+read_batch (HshMergeReader *reader, HshMergeBatch *batch)
+{
+  sqlite3_stmt *stmt;
+  gsize text_read = 0;
+  int rc = SQLITE_ROW;
+
+  batch_reset (batch);
+  if (reader->current >= reader->n_statements)
+    {
+      batch->last = TRUE;
+      return FALSE;
+    }
+  stmt = reader->statements[reader->current];
+  batch->n_columns = (guint) sqlite3_column_count (stmt);
+  while (batch->n_rows < BATCH_ROWS && text_read < BATCH_TEXT && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HshMergeValue *row = batch->values + batch->n_rows++ * batch->n_columns;
+      for (guint c = 0; c < batch->n_columns; c++)
+        text_read += read_column (&row[c], stmt, (int) c, batch->text);
+    }
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  batch->last = TRUE;
+  if (rc != SQLITE_DONE)
+    {
+      batch->error = g_strdup (sqlite3_errmsg (sqlite3_db_handle (stmt)));
+      return FALSE;
+    }
+  return ++reader->current < reader->n_statements;
+}
+
+static gpointer
+read_ahead (gpointer data)
+{
+  HshMergeReader *reader = data;
+  gboolean more = reader->n_statements > 0;
+
+  while (more && !g_atomic_int_get (&reader->stopped))
+    {
+      HshMergeBatch *batch = g_async_queue_pop (reader->free);
+      more = read_batch (reader, batch);
+      g_async_queue_push (reader->filled, batch);
+    }
+  g_async_queue_push (reader->filled, reader);
+  return NULL;
+}
+
+HshMergeReader *
+hsh_merge_reader_start (sqlite3_stmt *const *statements, guint n_statements)
+{
+  HshMergeReader *reader = g_new0 (HshMergeReader, 1);
+  guint widest = 0;
+
+  reader->statements = statements;
+  reader->n_statements = n_statements;
+  reader->filled = g_async_queue_new ();
+  reader->free = g_async_queue_new ();
+  for (guint i = 0; i < n_statements; i++)
+    widest = MAX (widest, (guint) sqlite3_column_count (statements[i]));
+  for (guint i = 0; i < BATCHES; i++)
+    {
+      reader->batches[i].values = g_new (HshMergeValue, BATCH_ROWS * widest);
+      reader->batches[i].text = g_string_chunk_new (64 * 1024);
+      g_async_queue_push (reader->free, &reader->batches[i]);
+    }
+  /* The other file's connection moves to the reader's thread: it was opened without SQLite's
+   * per-connection mutex, and only one thread uses it at a time. Without threads, batches are
+   * read when asked for. */
+  if (sqlite3_threadsafe () != 0)
+    reader->thread = g_thread_try_new ("hsh-merge-read", read_ahead, reader, NULL);
+  return reader;
+}
+
+HshMergeBatch *
+hsh_merge_reader_next (HshMergeReader *reader)
+{
+  HshMergeBatch *batch;
+
+  if (reader->thread != NULL)
+    return g_async_queue_pop (reader->filled);
+  batch = g_async_queue_pop (reader->free);
+  read_batch (reader, batch);
+  return batch;
+}
+
+void
+hsh_merge_reader_release (HshMergeReader *reader, HshMergeBatch *batch)
+{
+  g_async_queue_push (reader->free, batch);
+}
+
+void
+hsh_merge_reader_finish (HshMergeReader *reader)
+{
+  g_atomic_int_set (&reader->stopped, TRUE);
+  if (reader->thread != NULL)
+    {
+      /* Batches go back until the reader says it has ended, so that it never waits for one. */
+      gpointer item;
+      while ((item = g_async_queue_pop (reader->filled)) != reader)
+        g_async_queue_push (reader->free, item);
+      g_thread_join (reader->thread);
+    }
+  for (guint i = 0; i < BATCHES; i++)
+    {
+      g_free (reader->batches[i].values);
+      g_free (reader->batches[i].error);
+      g_string_chunk_free (reader->batches[i].text);
+    }
+  g_async_queue_unref (reader->filled);
+  g_async_queue_unref (reader->free);
+  g_free (reader);
 }

@@ -2,7 +2,8 @@
  * Each row of the other file is matched to ours by UUID (or by its natural key: the same
  * document text, label path, actor name…), its references are translated to our ids, and its
  * version vector decides: theirs follows ours → take theirs; ours follows theirs → keep ours;
- * edited apart → keep the later edit and list the other as a conflict. */
+ * edited apart → keep the later edit and list the other as a conflict. A second thread checks
+ * the other file while ours is read, then reads the other file's rows ahead while ours is written. */
 #include "hsh-merge-private.h"
 #include "hsh-model-private.h"
 #include "hsh-versions.h"
@@ -14,31 +15,24 @@
 /* Row ids are positive and fit a pointer: the id maps store them without allocating. */
 #define ID_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
 
+/* What our project holds of a row. Its strings live in the table's string chunk: a merge reads
+ * 100,000 rows and frees them all at once. */
 typedef struct {
   gint64 id;
   gint64 modified;
   gint64 revision;
-  char *versions;
+  const char *uuid;
+  const char *versions;
 } TargetRow;
-
-typedef struct {
-  HshStore *store;
-  sqlite3 *target;
-  sqlite3 *source;
-  HshMergeSummary *summary;
-  GHashTable *id_maps;       /* table name → (source id → target id) */
-  GHashTable *coder_names;   /* source annotator id → name */
-  GHashTable *names_by_uuid; /* source annotator uuid → name */
-  GHashTable *fresh;         /* ids of the annotations this merge added */
-  GCancellable *cancellable;
-} Merge;
 
 typedef struct {
   const HshMergeTable *spec;
   guint n_columns;
-  GHashTable *by_uuid;        /* uuid → TargetRow */
-  GHashTable *by_id;          /* target id → TargetRow (borrowed) */
-  GHashTable *by_key;         /* natural key → target id */
+  GArray *rows;               /* TargetRow, in the order read; never grows once indexed */
+  GStringChunk *strings;      /* the rows' UUIDs and version vectors */
+  GHashTable *by_uuid;        /* uuid → TargetRow (in rows) */
+  GHashTable *by_id;          /* ID_KEY (target id) → TargetRow (in rows), for rows found by natural key */
+  GHashTable *by_key;         /* natural key → ID_KEY (target id) */
   GHashTable *ids;            /* source id → target id, in Merge.id_maps */
   GHashTable **column_ids;    /* per content column: the id map of the table it refers to, or NULL */
   GHashTable *author_ids;     /* the annotators' id map, or NULL when the table has no author */
@@ -48,12 +42,22 @@ typedef struct {
   sqlite3_stmt *read_target;
 } TableMerge;
 
-static void
-target_row_free (TargetRow *row)
-{
-  g_free (row->versions);
-  g_free (row);
-}
+typedef struct {
+  HshStore *store;
+  sqlite3 *target;
+  sqlite3 *source;
+  HshMergeSummary *summary;
+  TableMerge *tables;        /* one per hsh_merge_tables (), in that order */
+  guint n_tables;
+  sqlite3_stmt **source_statements; /* per table: its rows in the other file */
+  HshMergeReader *reader;
+  GHashTable *id_maps;       /* table name → (source id → target id) */
+  GHashTable *coder_names;   /* source annotator id → name */
+  GHashTable *names_by_uuid; /* source annotator uuid → name */
+  GHashTable *fresh;         /* ids of the annotations this merge added */
+  GHashTable *tally;         /* coder name (borrowed, or NULL) → annotations added or updated */
+  GCancellable *cancellable;
+} Merge;
 
 void
 hsh_merge_summary_free (HshMergeSummary *summary)
@@ -148,13 +152,32 @@ prepare_table (TableMerge *tm, sqlite3 *db, GError **error)
          (tm->join_versions = prepare (db, join, error)) && (tm->read_target = prepare (db, read, error));
 }
 
+/* Decimal digits as printf writes them, without printf's cost: a large merge makes a key for
+ * every attribute value and role link of our project. */
+static void
+append_decimal (GString *key, gint64 i)
+{
+  char digits[20];
+  guint64 magnitude = i < 0 ? -(guint64) i : (guint64) i;
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (i < 0)
+    g_string_append_c (key, '-');
+  while (n > 0)
+    g_string_append_c (key, digits[--n]);
+}
+
 static void
 natural_key_append (GString *key, const HshMergeValue *value)
 {
   switch (value->type)
     {
     case SQLITE_INTEGER:
-      g_string_append_printf (key, "%" G_GINT64_FORMAT "\x1f", value->i);
+      append_decimal (key, value->i);
+      g_string_append_c (key, '\x1f');
       break;
     case SQLITE_TEXT:
       g_string_append_len (key, value->bytes, value->n);
@@ -171,10 +194,63 @@ natural_key (const HshMergeTable *spec, const HshMergeValue *content)
   GString *key;
   if (spec->natural_key == NULL)
     return NULL;
-  key = g_string_new (NULL);
+  key = g_string_sized_new (64);
   for (guint i = 0; spec->natural_key[i] != NULL; i++)
     natural_key_append (key, &content[hsh_merge_column_index (spec, spec->natural_key[i])]);
   return g_string_free (key, FALSE);
+}
+
+/* Column @column of the row @stmt stands on, borrowing SQLite's bytes: valid until the
+ * statement steps again, and never cleared. Only what a natural key tells apart is read. */
+static HshMergeValue
+borrowed_value (sqlite3_stmt *stmt, int column)
+{
+  HshMergeValue value = { sqlite3_column_type (stmt, column), 0, 0, NULL, 0 };
+
+  if (value.type == SQLITE_INTEGER)
+    value.i = sqlite3_column_int64 (stmt, column);
+  else if (value.type == SQLITE_TEXT)
+    {
+      value.bytes = (char *) sqlite3_column_text (stmt, column);
+      value.n = sqlite3_column_bytes (stmt, column);
+    }
+  return value;
+}
+
+/* The natural key of the row @stmt stands on, whose natural key columns start at @first: the
+ * same key natural_key() makes of the same values, without copying them first. */
+static char *
+natural_key_of_row (const HshMergeTable *spec, sqlite3_stmt *stmt, int first)
+{
+  GString *key = g_string_sized_new (64);
+
+  for (guint i = 0; spec->natural_key[i] != NULL; i++)
+    {
+      HshMergeValue value = borrowed_value (stmt, first + (int) i);
+      natural_key_append (key, &value);
+    }
+  return g_string_free (key, FALSE);
+}
+
+static const char *
+chunk_copy (GStringChunk *strings, const unsigned char *text)
+{
+  return text != NULL ? g_string_chunk_insert (strings, (const char *) text) : NULL;
+}
+
+/* Indexes the rows by UUID, and by id where a natural key can name them, once all are read:
+ * the array no longer moves. */
+static void
+index_target_rows (TableMerge *tm)
+{
+  for (guint i = 0; i < tm->rows->len; i++)
+    {
+      TargetRow *row = &g_array_index (tm->rows, TargetRow, i);
+      if (row->uuid != NULL)
+        g_hash_table_insert (tm->by_uuid, (gpointer) row->uuid, row);
+      if (tm->spec->natural_key != NULL)
+        g_hash_table_insert (tm->by_id, ID_KEY (row->id), row);
+    }
 }
 
 /* Reads what the target holds of the table once: merging 100,000 rows must not query per row. */
@@ -182,35 +258,27 @@ static gboolean
 load_target (TableMerge *tm, sqlite3 *db, GError **error)
 {
   const HshMergeTable *spec = tm->spec;
-  g_autofree char *columns = column_list (spec, "");
   /* Content is read only where it names rows (natural keys); 100,000 annotations' texts are not. */
+  g_autofree char *key_columns = spec->natural_key != NULL ? g_strjoinv (", ", (char **) spec->natural_key) : NULL;
   g_autofree char *sql = g_strdup_printf ("SELECT id, uuid, modified, revision, versions%s%s FROM %s",
-                                          spec->natural_key != NULL ? ", " : "",
-                                          spec->natural_key != NULL ? columns : "", spec->table);
+                                          key_columns != NULL ? ", " : "", key_columns != NULL ? key_columns : "",
+                                          spec->table);
   sqlite3_stmt *stmt = prepare (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      TargetRow *row = g_new0 (TargetRow, 1);
-      row->id = sqlite3_column_int64 (stmt, 0);
-      row->modified = sqlite3_column_int64 (stmt, 2);
-      row->revision = sqlite3_column_int64 (stmt, 3);
-      row->versions = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
-      g_hash_table_insert (tm->by_uuid, g_strdup ((const char *) sqlite3_column_text (stmt, 1)), row);
-      g_hash_table_insert (tm->by_id, &row->id, row);
-      if (spec->natural_key != NULL)
-        {
-          g_autofree HshMergeValue *content = g_new0 (HshMergeValue, tm->n_columns);
-          for (guint i = 0; i < tm->n_columns; i++)
-            hsh_merge_value_read (&content[i], stmt, 5 + i);
-          g_hash_table_insert (tm->by_key, natural_key (spec, content), g_memdup2 (&row->id, sizeof row->id));
-          for (guint i = 0; i < tm->n_columns; i++)
-            hsh_merge_value_clear (&content[i]);
-        }
+      TargetRow row = {
+        sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3),
+        chunk_copy (tm->strings, sqlite3_column_text (stmt, 1)), chunk_copy (tm->strings, sqlite3_column_text (stmt, 4)),
+      };
+      g_array_append_val (tm->rows, row);
+      if (key_columns != NULL)
+        g_hash_table_insert (tm->by_key, natural_key_of_row (spec, stmt, 5), ID_KEY (row.id));
     }
   sqlite3_finalize (stmt);
+  index_target_rows (tm);
   return TRUE;
 }
 
@@ -274,19 +342,33 @@ index_document (Merge *m, gint64 id, const HshMergeVersion *version, GError **er
   return hsh_store_step_done (m->store, stmt, "indexing a merged document", error);
 }
 
+/* Counted per annotation of a large merge, by the name's address: the names live as long as the
+ * merge, and hashing an address costs less than hashing the name. add_up_tally() counts by name. */
 static void
 count_for (Merge *m, const char *name)
 {
-  gpointer key, count = NULL;
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (m->tally, name));
+  g_hash_table_insert (m->tally, (gpointer) name, GUINT_TO_POINTER (count + 1));
+}
 
-  if (name == NULL)
-    name = "an unnamed coder";
-  /* Counted per annotation of a large merge: the name is copied only the first time. */
-  if (g_hash_table_lookup_extended (m->summary->by_coder, name, &key, &count))
-    g_hash_table_steal (m->summary->by_coder, name);
-  else
-    key = g_strdup (name);
-  g_hash_table_insert (m->summary->by_coder, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+static void
+add_up_tally (Merge *m)
+{
+  GHashTableIter iter;
+  gpointer name, count;
+
+  g_hash_table_iter_init (&iter, m->tally);
+  while (g_hash_table_iter_next (&iter, &name, &count))
+    {
+      const char *coder = name != NULL ? name : "an unnamed coder";
+      gpointer key, before = NULL;
+
+      if (g_hash_table_lookup_extended (m->summary->by_coder, coder, &key, &before))
+        g_hash_table_steal (m->summary->by_coder, coder);
+      else
+        key = g_strdup (coder);
+      g_hash_table_insert (m->summary->by_coder, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (before) + GPOINTER_TO_UINT (count)));
+    }
 }
 
 /* A new annotation counts for who made it. */
@@ -341,7 +423,7 @@ insert_row (Merge *m, TableMerge *tm, HshMergeVersion *version, gint64 source_au
   /* UUIDs are unique within the other file, so a new row is never looked up by UUID again;
    * its natural key is remembered, as a damaged file might repeat one. */
   if ((key = natural_key (tm->spec, version->content)))
-    g_hash_table_insert (tm->by_key, key, g_memdup2 (id, sizeof *id));
+    g_hash_table_insert (tm->by_key, key, ID_KEY (*id));
   return TRUE;
 }
 
@@ -363,8 +445,7 @@ overwrite_row (Merge *m, TableMerge *tm, TargetRow *row, HshMergeVersion *versio
   version->versions = g_steal_pointer (&their_versions);
   if (!ok)
     return FALSE;
-  g_free (row->versions);
-  row->versions = g_strdup (versions);
+  row->versions = g_string_chunk_insert (tm->strings, versions);
   row->modified = version->modified;
   row->revision = version->revision;
   m->summary->rows_updated++;
@@ -378,8 +459,7 @@ set_versions (Merge *m, TableMerge *tm, TargetRow *row, const char *versions, GE
   sqlite3_bind_text (tm->join_versions, 2, versions, -1, SQLITE_STATIC);
   if (!run (m, tm->join_versions, "joining versions", error))
     return FALSE;
-  g_free (row->versions);
-  row->versions = g_strdup (versions);
+  row->versions = g_string_chunk_insert (tm->strings, versions);
   return TRUE;
 }
 
@@ -472,12 +552,12 @@ merge_row (Merge *m, TableMerge *tm, HshMergeVersion *theirs, gint64 source_id, 
   if (row == NULL && tm->spec->natural_key != NULL)
     {
       g_autofree char *key = natural_key (tm->spec, theirs->content);
-      gint64 *matched = g_hash_table_lookup (tm->by_key, key);
+      gpointer matched = g_hash_table_lookup (tm->by_key, key);
       row = matched != NULL ? g_hash_table_lookup (tm->by_id, matched) : NULL;
       if (matched != NULL && row == NULL)
         {
           /* The other file repeats a row it just gave us under another UUID: one is enough. */
-          g_hash_table_insert (tm->ids, ID_KEY (source_id), ID_KEY (*matched));
+          g_hash_table_insert (tm->ids, ID_KEY (source_id), matched);
           m->summary->skipped++;
           return TRUE;
         }
@@ -497,7 +577,8 @@ merge_row (Merge *m, TableMerge *tm, HshMergeVersion *theirs, gint64 source_id, 
     {
     case HSH_VERSIONS_OLDER:
       {
-        g_autofree char *ours = g_strdup (row->versions);
+        /* Still readable after the row takes theirs: the chunk keeps every string to the end. */
+        const char *ours = row->versions;
         if (!overwrite_row (m, tm, row, theirs, theirs->versions, error))
           return FALSE;
         if (g_str_equal (tm->spec->table, "annotation"))
@@ -514,26 +595,42 @@ merge_row (Merge *m, TableMerge *tm, HshMergeVersion *theirs, gint64 source_id, 
     }
 }
 
-/* Our id for the source row @value of a reference column; 0 when the other file lacks it. */
-static gint64
-translated (GHashTable *ids, sqlite3_stmt *source, int column)
+/* The columns of the other file's rows, as prepare_source_statements() reads them. */
+enum {
+  COLUMN_ID, COLUMN_UUID, COLUMN_AUTHOR, COLUMN_CREATED, COLUMN_MODIFIED, COLUMN_REVISION, COLUMN_VERSIONS,
+  FIRST_CONTENT_COLUMN
+};
+
+/* The text of a column of the other file's row, or NULL. The file passed its integrity check,
+ * which holds the columns of its STRICT tables to their types: a UUID is text or nothing. */
+static const char *
+text_of (const HshMergeValue *value)
 {
-  gpointer mapped = g_hash_table_lookup (ids, ID_KEY (sqlite3_column_int64 (source, column)));
+  return value->type == SQLITE_TEXT ? value->bytes : NULL;
+}
+
+/* Our id for the source row @value names in a reference column; 0 when the other file lacks it. */
+static gint64
+translated (GHashTable *ids, const HshMergeValue *value)
+{
+  gpointer mapped = value->type == SQLITE_INTEGER ? g_hash_table_lookup (ids, ID_KEY (value->i)) : NULL;
   return mapped != NULL ? (gint64) GPOINTER_TO_SIZE (mapped) : 0;
 }
 
-/* Binds one column of the source row to @index of the insert, translating a reference. */
+/* Binds one column of the source row to @index of the insert, translating a reference. Text is
+ * bound without a copy: it stays in its batch until the batch is released, and the insert has
+ * run and let go of its bindings before that (run() clears them). */
 static gboolean
-bind_from_source (sqlite3_stmt *insert, int index, sqlite3_stmt *source, int column, GHashTable *ids)
+bind_from_source (sqlite3_stmt *insert, int index, const HshMergeValue *value, GHashTable *ids)
 {
   gint64 id;
 
-  if (ids == NULL || sqlite3_column_type (source, column) == SQLITE_NULL)
+  if (ids == NULL || value->type == SQLITE_NULL)
     {
-      sqlite3_bind_value (insert, index, sqlite3_column_value (source, column));
+      hsh_merge_value_bind (value, insert, index);
       return TRUE;
     }
-  if (sqlite3_column_type (source, column) != SQLITE_INTEGER || !(id = translated (ids, source, column)))
+  if (!(id = translated (ids, value)))
     return FALSE;
   sqlite3_bind_int64 (insert, index, id);
   return TRUE;
@@ -542,42 +639,41 @@ bind_from_source (sqlite3_stmt *insert, int index, sqlite3_stmt *source, int col
 /* Whether the row hangs off an annotation this merge added (an attribute value, a role link):
  * then no row of ours can have its natural key, and it needs no looking up. */
 static gboolean
-owned_by_fresh_annotation (Merge *m, TableMerge *tm, sqlite3_stmt *source)
+owned_by_fresh_annotation (Merge *m, TableMerge *tm, const HshMergeValue *source)
 {
   int column = hsh_merge_column_index (tm->spec, tm->spec->natural_key[0]);
   GHashTable *annotations = g_hash_table_lookup (m->id_maps, "annotation");
   gint64 owner;
 
-  if (column < 0 || annotations == NULL || tm->column_ids[column] != annotations ||
-      sqlite3_column_type (source, column + 7) != SQLITE_INTEGER)
+  if (column < 0 || annotations == NULL || tm->column_ids[column] != annotations)
     return FALSE;
-  owner = translated (annotations, source, column + 7);
+  owner = translated (annotations, &source[FIRST_CONTENT_COLUMN + column]);
   return owner != 0 && g_hash_table_contains (m->fresh, ID_KEY (owner));
 }
 
 /* The common case of a first merge: a new row that cannot be here already (a new UUID, and no
- * natural key, or one hanging off a new annotation) goes straight from the other file's
- * statement into ours, with nothing copied in between. Returns 1 when done, 0 when the row
- * needs the general path, -1 on error. */
+ * natural key, or one hanging off a new annotation) goes straight from the other file's row
+ * into ours, with nothing copied in between. Returns 1 when done, 0 when the row needs the
+ * general path, -1 on error. */
 static int
-insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id, gboolean known, GError **error)
+insert_direct (Merge *m, TableMerge *tm, const HshMergeValue *source, gboolean known, GError **error)
 {
   const HshMergeTable *spec = tm->spec;
-  const char *uuid = (const char *) sqlite3_column_text (source, 1);
+  const HshMergeValue *author = &source[COLUMN_AUTHOR];
   gint64 id;
 
-  if (uuid == NULL || sqlite3_column_type (source, 6) != SQLITE_TEXT || known ||
+  if (text_of (&source[COLUMN_UUID]) == NULL || source[COLUMN_VERSIONS].type != SQLITE_TEXT || known ||
       (spec->natural_key != NULL && !owned_by_fresh_annotation (m, tm, source)))
     return 0;
-  sqlite3_bind_value (tm->insert, 1, sqlite3_column_value (source, 1));
+  hsh_merge_value_bind (&source[COLUMN_UUID], tm->insert, 1);
   if (tm->author_ids == NULL)
     sqlite3_bind_null (tm->insert, 2);
-  else if (!bind_from_source (tm->insert, 2, source, 2, tm->author_ids))
+  else if (!bind_from_source (tm->insert, 2, author, tm->author_ids))
     goto general;
-  for (int c = 3; c <= 6; c++)
-    sqlite3_bind_value (tm->insert, c, sqlite3_column_value (source, c));
+  for (int c = COLUMN_CREATED; c <= COLUMN_VERSIONS; c++)
+    hsh_merge_value_bind (&source[c], tm->insert, c);
   for (guint i = 0; i < tm->n_columns; i++)
-    if (!bind_from_source (tm->insert, (int) i + 7, source, (int) i + 7, tm->column_ids[i]))
+    if (!bind_from_source (tm->insert, FIRST_CONTENT_COLUMN + (int) i, &source[FIRST_CONTENT_COLUMN + i], tm->column_ids[i]))
       goto general;
   if (!run (m, tm->insert, "adding a row", error))
     return -1;
@@ -586,16 +682,10 @@ insert_direct (Merge *m, TableMerge *tm, sqlite3_stmt *source, gint64 source_id,
     {
       g_hash_table_add (m->fresh, ID_KEY (id));
       m->summary->annotations_added++;
-      if (sqlite3_column_type (source, 2) == SQLITE_INTEGER)
-        {
-          gint64 author = sqlite3_column_int64 (source, 2);
-          count_for (m, g_hash_table_lookup (m->coder_names, &author));
-        }
-      else
-        count_for (m, NULL);
+      count_for (m, author->type == SQLITE_INTEGER ? g_hash_table_lookup (m->coder_names, &author->i) : NULL);
     }
   m->summary->rows_added++;
-  g_hash_table_insert (tm->ids, ID_KEY (source_id), ID_KEY (id));
+  g_hash_table_insert (tm->ids, ID_KEY (source[COLUMN_ID].i), ID_KEY (id));
   return 1;
 
 general:
@@ -608,99 +698,142 @@ general:
 /* The common case of a repeated merge: the row is here with the same version. Only its id is
  * noted, for the rows that refer to it; nothing else of it is read. */
 static gboolean
-unchanged (TableMerge *tm, sqlite3_stmt *source, gint64 source_id, gboolean *known)
+unchanged (TableMerge *tm, const HshMergeValue *source, gboolean *known)
 {
-  const char *uuid = (const char *) sqlite3_column_text (source, 1);
-  const char *versions = (const char *) sqlite3_column_text (source, 6);
+  const char *uuid = text_of (&source[COLUMN_UUID]);
   TargetRow *row = uuid != NULL ? g_hash_table_lookup (tm->by_uuid, uuid) : NULL;
 
   *known = row != NULL;
   if (row == NULL)
     return FALSE;
   if (tm->spec->updatable &&
-      (g_strcmp0 (row->versions, versions) != 0 || row->modified != sqlite3_column_int64 (source, 4) ||
-       row->revision != sqlite3_column_int64 (source, 5)))
+      (g_strcmp0 (row->versions, text_of (&source[COLUMN_VERSIONS])) != 0 ||
+       row->modified != source[COLUMN_MODIFIED].i || row->revision != source[COLUMN_REVISION].i))
     return FALSE;
-  g_hash_table_insert (tm->ids, ID_KEY (source_id), ID_KEY (row->id));
+  g_hash_table_insert (tm->ids, ID_KEY (source[COLUMN_ID].i), ID_KEY (row->id));
   return TRUE;
 }
 
-static gboolean
-merge_table (Merge *m, const HshMergeTable *spec, GError **error)
+/* A row that needs the general path, as a version that owns its values. */
+static void
+version_of_source_row (HshMergeVersion *theirs, TableMerge *tm, const HshMergeValue *source)
 {
-  TableMerge tm = { spec, g_strv_length ((char **) spec->columns) };
-  g_autofree char *columns = column_list (spec, "");
-  g_autofree char *sql = g_strdup_printf ("SELECT id, uuid, author, created, modified, revision, versions, %s "
-                                          "FROM %s ORDER BY id", columns, spec->table);
-  sqlite3_stmt *source = NULL;
-  gboolean ok = TRUE;
-  guint n = 0;
-  int rc;
+  theirs->uuid = g_strdup (text_of (&source[COLUMN_UUID]));
+  hsh_merge_value_copy (&theirs->author, &source[COLUMN_AUTHOR]);
+  theirs->created = source[COLUMN_CREATED].i;
+  theirs->modified = source[COLUMN_MODIFIED].i;
+  theirs->revision = source[COLUMN_REVISION].i;
+  theirs->versions = g_strdup (text_of (&source[COLUMN_VERSIONS]));
+  theirs->content = g_new0 (HshMergeValue, tm->n_columns);
+  for (guint i = 0; i < tm->n_columns; i++)
+    hsh_merge_value_copy (&theirs->content[i], &source[FIRST_CONTENT_COLUMN + i]);
+}
 
-  tm.by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) target_row_free);
-  tm.by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  tm.by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  tm.ids = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_hash_table_insert (m->id_maps, (gpointer) spec->table, tm.ids);
-  tm.column_ids = g_new0 (GHashTable *, tm.n_columns);
+static gboolean
+merge_source_row (Merge *m, TableMerge *tm, const HshMergeValue *source, GError **error)
+{
+  HshMergeVersion theirs = { 0 };
+  gboolean known, ok;
+
+  if (unchanged (tm, source, &known))
+    return TRUE;
+  switch (insert_direct (m, tm, source, known, error))
+    {
+    case 1:
+      return TRUE;
+    case -1:
+      return FALSE;
+    default:
+      break;
+    }
+  version_of_source_row (&theirs, tm, source);
+  ok = theirs.uuid != NULL && theirs.versions != NULL ? merge_row (m, tm, &theirs, source[COLUMN_ID].i, error)
+                                                      : (m->summary->skipped++, TRUE);
+  hsh_merge_version_clear (tm->spec, &theirs);
+  return ok;
+}
+
+/* Sets up the merge of one table: its id map, and the id maps its references translate through.
+ * Tables are set up in merge order, so the tables referred to already have theirs. */
+static void
+table_merge_init (Merge *m, TableMerge *tm, const HshMergeTable *spec)
+{
+  tm->spec = spec;
+  tm->n_columns = g_strv_length ((char **) spec->columns);
+  tm->rows = g_array_new (FALSE, FALSE, sizeof (TargetRow));
+  tm->strings = g_string_chunk_new (64 * 1024);
+  tm->by_uuid = g_hash_table_new (g_str_hash, g_str_equal);
+  tm->by_id = g_hash_table_new (g_direct_hash, g_direct_equal);
+  tm->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tm->ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_hash_table_insert (m->id_maps, (gpointer) spec->table, tm->ids);
+  tm->column_ids = g_new0 (GHashTable *, tm->n_columns);
   for (guint r = 0; spec->references[r].column != NULL; r++)
     {
       GHashTable *ids = g_hash_table_lookup (m->id_maps, spec->references[r].table);
       int column = hsh_merge_column_index (spec, spec->references[r].column);
       if (column >= 0)
-        tm.column_ids[column] = ids;
+        tm->column_ids[column] = ids;
       else
-        tm.author_ids = ids;
+        tm->author_ids = ids;
     }
-  ok = prepare_table (&tm, m->target, error) && load_target (&tm, m->target, error) &&
-       (source = prepare (m->source, sql, error));
-  while (ok && (rc = sqlite3_step (source)) == SQLITE_ROW)
-    {
-      HshMergeVersion theirs = { 0 };
-      gint64 source_id = sqlite3_column_int64 (source, 0);
-      gboolean known;
+}
 
-      if ((++n & 1023) == 1 && g_cancellable_set_error_if_cancelled (m->cancellable, error))
+/* Frees what the table's merge knew of our project; its id map stays, for the tables after it. */
+static void
+table_merge_clear (TableMerge *tm)
+{
+  g_clear_pointer (&tm->insert, sqlite3_finalize);
+  g_clear_pointer (&tm->update, sqlite3_finalize);
+  g_clear_pointer (&tm->join_versions, sqlite3_finalize);
+  g_clear_pointer (&tm->read_target, sqlite3_finalize);
+  g_clear_pointer (&tm->column_ids, g_free);
+  g_clear_pointer (&tm->by_id, g_hash_table_unref);
+  g_clear_pointer (&tm->by_uuid, g_hash_table_unref);
+  g_clear_pointer (&tm->by_key, g_hash_table_unref);
+  g_clear_pointer (&tm->rows, g_array_unref);
+  g_clear_pointer (&tm->strings, g_string_chunk_free);
+}
+
+/* Reads what our project holds of every table and prepares the statements that write them.
+ * Only our project is read here, and nothing is written: this runs while the other file is
+ * still being checked. */
+static gboolean
+plan_tables (Merge *m, GError **error)
+{
+  for (guint i = 0; i < m->n_tables; i++)
+    if (!prepare_table (&m->tables[i], m->target, error) || !load_target (&m->tables[i], m->target, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Merges the table's rows as the reader hands them over, batch by batch. */
+static gboolean
+merge_table (Merge *m, TableMerge *tm, GError **error)
+{
+  gboolean ok = TRUE, last = FALSE;
+  guint n = 0;
+
+  while (ok && !last)
+    {
+      HshMergeBatch *batch = hsh_merge_reader_next (m->reader);
+
+      for (guint r = 0; ok && r < batch->n_rows; r++)
         {
-          ok = FALSE;
-          break;
+          if ((++n & 1023) == 1 && g_cancellable_set_error_if_cancelled (m->cancellable, error))
+            ok = FALSE;
+          else
+            ok = merge_source_row (m, tm, batch->values + r * batch->n_columns, error);
         }
-      if (unchanged (&tm, source, source_id, &known))
-        continue;
-      switch (insert_direct (m, &tm, source, source_id, known, error))
+      if (ok && batch->error != NULL)
         {
-        case 1:
-          continue;
-        case -1:
+          g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Merging failed while reading the other project: %s", batch->error);
           ok = FALSE;
-          continue;
-        default:
-          break;
         }
-      theirs.uuid = g_strdup ((const char *) sqlite3_column_text (source, 1));
-      hsh_merge_value_read (&theirs.author, source, 2);
-      theirs.created = sqlite3_column_int64 (source, 3);
-      theirs.modified = sqlite3_column_int64 (source, 4);
-      theirs.revision = sqlite3_column_int64 (source, 5);
-      theirs.versions = g_strdup ((const char *) sqlite3_column_text (source, 6));
-      theirs.content = g_new0 (HshMergeValue, tm.n_columns);
-      for (guint i = 0; i < tm.n_columns; i++)
-        hsh_merge_value_read (&theirs.content[i], source, 7 + (int) i);
-      ok = theirs.uuid != NULL && theirs.versions != NULL ? merge_row (m, &tm, &theirs, source_id, error)
-                                                          : (m->summary->skipped++, TRUE);
-      hsh_merge_version_clear (spec, &theirs);
+      last = batch->last;
+      hsh_merge_reader_release (m->reader, batch);
     }
-  if (ok && source != NULL && rc != SQLITE_DONE)
-    ok = sql_error (m->source, error, "reading the other project");
-  sqlite3_finalize (source);
-  sqlite3_finalize (tm.insert);
-  sqlite3_finalize (tm.update);
-  sqlite3_finalize (tm.join_versions);
-  sqlite3_finalize (tm.read_target);
-  g_free (tm.column_ids);
-  g_hash_table_unref (tm.by_id);
-  g_hash_table_unref (tm.by_uuid);
-  g_hash_table_unref (tm.by_key);
+  table_merge_clear (tm);
   return ok;
 }
 
@@ -731,14 +864,148 @@ same_file (const char *a, const char *b)
   return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
+static void
+merge_init (Merge *m)
+{
+  const HshMergeTable *const *specs = hsh_merge_tables ();
+
+  while (specs[m->n_tables] != NULL)
+    m->n_tables++;
+  m->id_maps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
+  m->fresh = g_hash_table_new (g_direct_hash, g_direct_equal);
+  m->tally = g_hash_table_new (g_direct_hash, g_direct_equal);
+  m->tables = g_new0 (TableMerge, m->n_tables);
+  m->source_statements = g_new0 (sqlite3_stmt *, m->n_tables);
+  for (guint i = 0; i < m->n_tables; i++)
+    table_merge_init (m, &m->tables[i], specs[i]);
+}
+
+static void
+merge_clear (Merge *m)
+{
+  for (guint i = 0; i < m->n_tables; i++)
+    {
+      table_merge_clear (&m->tables[i]);
+      sqlite3_finalize (m->source_statements[i]);
+    }
+  g_clear_pointer (&m->tables, g_free);
+  g_clear_pointer (&m->source_statements, g_free);
+  g_clear_pointer (&m->id_maps, g_hash_table_unref);
+  g_clear_pointer (&m->coder_names, g_hash_table_unref);
+  g_clear_pointer (&m->names_by_uuid, g_hash_table_unref);
+  g_clear_pointer (&m->fresh, g_hash_table_unref);
+  g_clear_pointer (&m->tally, g_hash_table_unref);
+}
+
+/* The other file is opened, and checked like any project (header, integrity of the whole file,
+ * schema), on a thread of its own with a connection of its own, while this thread reads our
+ * project: the integrity check is a tenth of a large merge, and the machine has a second core.
+ * Nothing of the other file is read, and nothing is written to ours, before the checks passed. */
+typedef struct {
+  const char *path;
+  GThread *thread;
+  HshStore *store;
+  GError *error;
+} SourceCheck;
+
+static gpointer
+open_and_check_source (gpointer data)
+{
+  SourceCheck *check = data;
+
+  /* The other file is untrusted like any project: opened read-only, with every check. */
+  check->store = hsh_store_open (check->path, HSH_STORE_OPEN_READ_ONLY, &check->error);
+  return NULL;
+}
+
+static void
+source_check_start (SourceCheck *check, const char *path)
+{
+  check->path = path;
+  /* A connection may move between threads (it is opened without SQLite's per-connection
+   * mutex, and used by one thread at a time) unless SQLite was built for one thread only. */
+  if (sqlite3_threadsafe () != 0)
+    check->thread = g_thread_try_new ("hsh-merge-check", open_and_check_source, check, NULL);
+  if (check->thread == NULL)
+    open_and_check_source (check);
+}
+
+/* The other file, once it has passed its checks; NULL with @error set when it has not. */
+static HshStore *
+source_check_finish (SourceCheck *check, GError **error)
+{
+  if (check->thread != NULL)
+    g_thread_join (g_steal_pointer (&check->thread));
+  if (check->store == NULL)
+    g_propagate_error (error, g_steal_pointer (&check->error));
+  return g_steal_pointer (&check->store);
+}
+
+/* Reads our project while the other file is checked on its own thread. Returns the other file
+ * once both went well; its verdict comes first, as when it was opened before anything else.
+ * @began tells whether our transaction was begun. */
+static HshStore *
+check_source_while_planning (Merge *m, const char *source_path, gboolean *began, GError **error)
+{
+  g_autoptr(GError) planning_error = NULL;
+  SourceCheck check = { NULL };
+  HshStore *other;
+  gboolean planned;
+
+  source_check_start (&check, source_path);
+  *began = hsh_store_begin (m->store, &planning_error);
+  planned = *began && plan_tables (m, &planning_error);
+  other = source_check_finish (&check, error);
+  if (other != NULL && !planned)
+    {
+      g_propagate_error (error, g_steal_pointer (&planning_error));
+      g_clear_object (&other);
+    }
+  return other;
+}
+
+/* Prepares the statements that read each table of the other file, in the order of its ids. */
+static gboolean
+prepare_source_statements (Merge *m, GError **error)
+{
+  for (guint i = 0; i < m->n_tables; i++)
+    {
+      const HshMergeTable *spec = m->tables[i].spec;
+      g_autofree char *columns = column_list (spec, "");
+      g_autofree char *sql = g_strdup_printf ("SELECT id, uuid, author, created, modified, revision, versions, %s "
+                                              "FROM %s ORDER BY id", columns, spec->table);
+      if (!(m->source_statements[i] = prepare (m->source, sql, error)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Merges every table, in order, while the reader reads the other file's rows ahead. */
+static gboolean
+merge_tables (Merge *m, GError **error)
+{
+  gboolean ok;
+
+  load_coder_names (m);
+  if (!prepare_source_statements (m, error))
+    return FALSE;
+  m->reader = hsh_merge_reader_start (m->source_statements, m->n_tables);
+  ok = TRUE;
+  for (guint i = 0; ok && i < m->n_tables; i++)
+    ok = merge_table (m, &m->tables[i], error);
+  hsh_merge_reader_finish (g_steal_pointer (&m->reader));
+  if (ok)
+    add_up_tally (m);
+  return ok;
+}
+
 HshMergeSummary *
 hsh_store_merge (HshStore *store, const char *source_path, GCancellable *cancellable, GError **error)
 {
   g_autoptr(HshStore) other = NULL;
   g_autoptr(HshMergeSummary) summary = g_new0 (HshMergeSummary, 1);
-  Merge m = { store, hsh_store_get_db (store), NULL, summary, NULL, NULL, NULL, NULL, cancellable };
-  const HshMergeTable *const *tables = hsh_merge_tables ();
-  gboolean ok = TRUE;
+  Merge m = { .store = store, .target = hsh_store_get_db (store), .summary = summary, .cancellable = cancellable };
+  gboolean began, ok;
 
   g_return_val_if_fail (HSH_IS_STORE (store), NULL);
   summary->source = g_strdup (source_path);
@@ -748,31 +1015,22 @@ hsh_store_merge (HshStore *store, const char *source_path, GCancellable *cancell
       g_set_error (error, HSH_ERROR, HSH_ERROR_INVALID_INPUT, "%s is this project itself", source_path);
       return NULL;
     }
-  /* The other file is untrusted like any project: opened read-only, with every check. */
-  if (!(other = hsh_store_open (source_path, HSH_STORE_OPEN_READ_ONLY, error)))
-    return NULL;
+  merge_init (&m);
   /* Every reference a merge writes was translated to a row that exists here, so SQLite need not
    * check each one again: that check was a third of the time of a large merge. The pragma only
    * takes effect outside a transaction, which is where a merge starts. */
   sqlite3_exec (m.target, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-  if (!hsh_store_begin (store, error))
+  other = check_source_while_planning (&m, source_path, &began, error);
+  ok = other != NULL;
+  if (ok)
     {
-      sqlite3_exec (m.target, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
-      return NULL;
+      m.source = hsh_store_get_db (other);
+      ok = merge_tables (&m, error);
     }
-  m.source = hsh_store_get_db (other);
-  m.id_maps = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_hash_table_unref);
-  load_coder_names (&m);
-  m.fresh = g_hash_table_new (g_direct_hash, g_direct_equal);
-  for (guint i = 0; ok && tables[i] != NULL; i++)
-    ok = merge_table (&m, tables[i], error);
-  g_hash_table_unref (m.id_maps);
-  g_hash_table_unref (m.coder_names);
-  g_hash_table_unref (m.names_by_uuid);
-  g_hash_table_unref (m.fresh);
-  if (!ok)
+  merge_clear (&m);
+  if (began && !ok)
     hsh_store_rollback (store);
-  else
+  else if (began)
     ok = hsh_store_commit (store, error);
   sqlite3_exec (m.target, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return ok ? g_steal_pointer (&summary) : NULL;
