@@ -61,6 +61,40 @@ hsh_test_ui_activate (HshWindow  *window,
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
 }
 
+typedef struct {
+  HshWindow  *window;
+  const char *action;
+  GVariant   *parameter;
+  gboolean    done;
+} FrameActivation;
+
+static gboolean
+activate_on_tick (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  FrameActivation *activation = user_data;
+
+  hsh_test_ui_activate (activation->window, activation->action, activation->parameter);
+  activation->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+hsh_test_ui_activate_in_frame (HshWindow  *window,
+                               const char *action,
+                               GVariant   *parameter)
+{
+  FrameActivation activation = { window, action, parameter, FALSE };
+
+  if (parameter != NULL)
+    g_variant_ref_sink (parameter);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), activate_on_tick, &activation, NULL);
+  HSH_TEST_UI_WAIT_FOR (activation.done);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_clear_pointer (&parameter, g_variant_unref);
+}
+
 gint64
 hsh_test_ui_label_id (HshWindow  *window,
                       const char *path)

@@ -32,6 +32,12 @@ GtkWidget *hsh_test_ui_find_toplevel   (GType        type);
 void       hsh_test_ui_activate        (HshWindow   *window,
                                         const char  *action,
                                         GVariant    *parameter);
+/* Activates @action in the update phase of @window's next frame, then waits for that frame to
+ * be drawn: its layout and paint follow at once, with no idle callback in between, as for a key
+ * press that arrives when a frame is due. */
+void       hsh_test_ui_activate_in_frame (HshWindow *window,
+                                          const char *action,
+                                          GVariant   *parameter);
 /* The id of the codebook label at @path in @window's project, asserting it exists. */
 gint64     hsh_test_ui_label_id        (HshWindow   *window,
                                         const char  *path);

@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 
 #include "hsh-app-util.h"
+#include "hsh-codebook-palette.h"
 #include "hsh-identity.h"
 #include "hsh-model.h"
 #include "hsh-oplog.h"
@@ -124,6 +126,151 @@ assert_highlight (Fixture    *fixture,
   g_assert_true (gtk_text_iter_starts_tag (&iter, tag));
   g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
   g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, end);
+}
+
+/* The reader's place ------------------------------------------------------------------------ */
+
+static GtkTextView *
+reader_text_view (Fixture *fixture)
+{
+  return hsh_document_view_get_text_view (hsh_window_get_document_view (fixture->window));
+}
+
+static GtkAdjustment *
+reader_vadjustment (Fixture *fixture)
+{
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (reader_text_view (fixture)));
+}
+
+/* The text view measures the text beyond the first screen in idle steps: its height grows
+ * until it has measured everything. */
+static void
+wait_until_measured (Fixture *fixture)
+{
+  GtkAdjustment *adjustment = reader_vadjustment (fixture);
+  double upper;
+
+  do
+    {
+      upper = gtk_adjustment_get_upper (adjustment);
+      hsh_test_ui_spin (200);
+    }
+  while (gtk_adjustment_get_upper (adjustment) != upper);
+}
+
+/* Scrolls the reader to @fraction of its height, as a coder's scroll wheel would, and returns
+ * where it got. */
+static double
+scroll_reader_to (Fixture *fixture,
+                  double   fraction)
+{
+  GtkAdjustment *adjustment = reader_vadjustment (fixture);
+  double target;
+
+  wait_until_measured (fixture);
+  target = floor ((gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)) * fraction);
+  gtk_adjustment_set_value (adjustment, target);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  HSH_TEST_UI_WAIT_FOR (fabs (gtk_adjustment_get_value (adjustment) - target) < 1);
+
+  return gtk_adjustment_get_value (adjustment);
+}
+
+/* The word at the middle of what the reader shows. */
+static void
+word_in_sight (Fixture *fixture,
+               gint64  *start,
+               gint64  *end)
+{
+  GtkTextView *text_view = reader_text_view (fixture);
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_at_location (text_view, &iter, visible.x + visible.width / 2, visible.y + visible.height / 2);
+  if (!gtk_text_iter_inside_word (&iter))
+    gtk_text_iter_forward_word_end (&iter);
+  if (!gtk_text_iter_starts_word (&iter))
+    gtk_text_iter_backward_word_start (&iter);
+  *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_iter_forward_word_end (&iter);
+  *end = gtk_text_iter_get_offset (&iter);
+  g_assert_cmpint (*end, >, *start);
+}
+
+static gboolean
+offset_in_sight (Fixture *fixture,
+                 gint64   offset)
+{
+  GtkTextView *text_view = reader_text_view (fixture);
+  GdkRectangle visible, location;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (reader_buffer (fixture), &iter, (int) offset);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* After an undo or redo: drawn, and the reader where it was. */
+static void
+assert_reader_in_place (Fixture *fixture,
+                        double   scrolled,
+                        gint64   caret)
+{
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hsh_test_ui_spin (100);
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (reader_vadjustment (fixture)) - scrolled), <=, 2);
+  g_assert_cmpint (hsh_document_view_get_caret (hsh_window_get_document_view (fixture->window)), ==, caret);
+}
+
+/* The first widget under @widget, depth first, with the style class @css_class. */
+static GtkWidget *
+find_styled (GtkWidget  *widget,
+             const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_styled (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_palette_key (GtkWidget *root)
+{
+  GtkWidget *key = find_styled (root, "palette-key");
+
+  g_assert_nonnull (key);
+  return key;
+}
+
+/* What the toast overlay shows: the title of each toast on screen, the one leaving included. */
+static GPtrArray *
+toast_titles (Fixture *fixture)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *overlay = GTK_WIDGET (fixture->window);
+
+  while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+    overlay = gtk_widget_get_first_child (overlay);
+  g_assert_nonnull (overlay);
+
+  /* Besides its content, the overlay's children are the toasts. */
+  for (GtkWidget *toast = gtk_widget_get_first_child (overlay); toast != NULL; toast = gtk_widget_get_next_sibling (toast))
+    {
+      GtkWidget *title = toast != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)) ? find_styled (toast, "heading") : NULL;
+
+      if (GTK_IS_LABEL (title))
+        g_ptr_array_add (titles, g_strdup (gtk_label_get_text (GTK_LABEL (title))));
+    }
+
+  return titles;
 }
 
 /* Tests ------------------------------------------------------------------------------------- */
@@ -394,18 +541,24 @@ static void
 test_direction_override (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *text_view = GTK_WIDGET (hsh_document_view_get_text_view (hsh_window_get_document_view (fixture->window)));
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkWidget *text_view = GTK_WIDGET (hsh_document_view_get_text_view (view));
+  GtkTextTag *aligned = hsh_document_view_get_named_tag (view, "align-override");
   g_autoptr(HshDocument) document = NULL;
 
+  /* Forced left to right, the Arabic paragraphs are aligned to the left. */
   hsh_test_ui_activate (fixture->window, "win.document-direction", g_variant_new_string ("ltr"));
   g_assert_cmpint (gtk_widget_get_direction (text_view), ==, GTK_TEXT_DIR_LTR);
+  g_assert_true (hsh_test_ui_has_tag_at (fixture->window, aligned, 2135));
   document = hsh_store_get_document (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   g_assert_cmpint (document->direction, ==, HSH_DIRECTION_LTR);
 
+  /* Undone in the store and in the reader. */
   hsh_test_ui_activate (fixture->window, "win.undo", NULL);
   g_clear_pointer (&document, hsh_document_free);
   document = hsh_store_get_document (fixture->store, hsh_window_get_document_id (fixture->window), NULL);
   g_assert_cmpint (document->direction, ==, HSH_DIRECTION_AUTO);
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, aligned, 2135));
 }
 
 static void
@@ -451,6 +604,249 @@ test_screenshots (Fixture       *fixture,
 }
 
 static void
+test_undo_and_redo_keep_the_reader_in_place (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  HshDocumentView *view = hsh_window_get_document_view (fixture->window);
+  GtkTextTag *location = hsh_document_view_get_label_tag (view, hsh_test_ui_label_id (fixture->window, "Location"));
+  gint64 start, end, caret;
+  double scrolled;
+
+  /* Half-way down the article, a word in the middle of the reader. */
+  scrolled = scroll_reader_to (fixture, 0.5);
+  g_assert_cmpfloat (scrolled, >, 200);
+  word_in_sight (fixture, &start, &end);
+  tag_selection (fixture, start, end, "Location");
+  caret = hsh_document_view_get_caret (view);
+  g_assert_cmpint (caret, >, 0);
+  assert_reader_in_place (fixture, scrolled, caret);
+
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
+  g_assert_false (hsh_test_ui_has_tag_at (fixture->window, location, start));
+  assert_reader_in_place (fixture, scrolled, caret);
+
+  hsh_test_ui_activate (fixture->window, "win.redo", NULL);
+  assert_highlight (fixture, "Location", start, end);
+  assert_reader_in_place (fixture, scrolled, caret);
+  gtk_text_view_set_cursor_visible (reader_text_view (fixture), FALSE);
+  hsh_test_ui_save_screenshot (GTK_WIDGET (view), "ui-workbench-redone-in-place.png");
+}
+
+static void
+test_undo_shows_what_it_changed_out_of_sight (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  GtkAdjustment *adjustment = reader_vadjustment (fixture);
+  gint64 start, end;
+  double scrolled;
+
+  scrolled = scroll_reader_to (fixture, 0.5);
+  word_in_sight (fixture, &start, &end);
+  tag_selection (fixture, start, end, "Location");
+
+  /* Back at the top, the tagged word is out of sight: the undo brings it to the bottom edge,
+   * scrolling no further than that. */
+  gtk_adjustment_set_value (adjustment, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_false (offset_in_sight (fixture, start));
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  HSH_TEST_UI_WAIT_FOR (offset_in_sight (fixture, start));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, scrolled);
+}
+
+/* After the toasts' animations, one toast on screen, saying @title. */
+static void
+assert_only_toast (Fixture    *fixture,
+                   const char *title)
+{
+  g_autoptr(GPtrArray) titles = NULL;
+
+  hsh_test_ui_spin (600);
+  titles = toast_titles (fixture);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, title);
+}
+
+static void
+test_redo_toast_replaces_the_undo_toast (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GPtrArray) after_undo = NULL;
+  g_autoptr(GPtrArray) after_redo = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+
+  tag_selection (fixture, 2135, 2139, "Location");
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
+  after_undo = toast_titles (fixture);
+  g_assert_cmpuint (after_undo->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (after_undo, 0), ==, "Undone: Tag “جنيف”");
+
+  /* At once, not after the undo's toast has timed out. */
+  hsh_test_ui_activate (fixture->window, "win.redo", NULL);
+  after_redo = toast_titles (fixture);
+  g_assert_true (g_ptr_array_find_with_equal_func (after_redo, "Redone: Tag “جنيف”", g_str_equal, NULL));
+  assert_only_toast (fixture, "Redone: Tag “جنيف”");
+  hsh_test_ui_save_screenshot (GTK_WIDGET (fixture->window), "ui-workbench-redone-toast.png");
+
+  /* A second later, a new toast takes the place of the old one, as quickly. */
+  hsh_test_ui_spin (600);
+  hsh_test_ui_activate (fixture->window, "win.undo", NULL);
+  later = toast_titles (fixture);
+  g_assert_true (g_ptr_array_find_with_equal_func (later, "Undone: Tag “جنيف”", g_str_equal, NULL));
+  assert_only_toast (fixture, "Undone: Tag “جنيف”");
+}
+
+static void
+test_rapid_undo_and_redo_keep_one_toast (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  tag_selection (fixture, 2135, 2139, "Location");
+
+  /* Ctrl+Z and Ctrl+Shift+Z held down: a new message every few frames, for two seconds. */
+  for (guint i = 0; i < 24; i++)
+    {
+      hsh_test_ui_activate (fixture->window, i % 2 == 0 ? "win.undo" : "win.redo", NULL);
+      hsh_test_ui_spin (80);
+    }
+  assert_only_toast (fixture, "Redone: Tag “جنيف”");
+}
+
+static void
+test_toast_shows_markup_characters_as_written (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) titles = NULL;
+
+  hsh_window_toast (fixture->window, "Published to /srv/R&D <team>/snapshot.hashiya");
+  titles = toast_titles (fixture);
+  g_assert_cmpuint (titles->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, "Published to /srv/R&D <team>/snapshot.hashiya");
+}
+
+static gint64
+import_second_document (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
+  g_autoptr(GPtrArray) documents = NULL;
+
+  g_ptr_array_add (bundles, hsh_test_arabic_synthetic_bundle ());
+  g_assert_true (hsh_store_import_bundles (fixture->store, bundles, NULL, NULL, &error));
+  g_assert_no_error (error);
+  documents = hsh_store_list_documents (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, ==, 2);
+
+  return ((HshDocument *) g_ptr_array_index (documents, 1))->id;
+}
+
+static void
+test_reader_redraws_without_gtk_warnings (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (reader_text_view (fixture)), GTK_TYPE_SCROLLED_WINDOW);
+  gint64 sample = hsh_window_get_document_id (fixture->window);
+  gint64 second = import_second_document (fixture);
+
+  /* The reader's scrollbar drawn in every frame, as when the pointer moves over the reader or
+   * the desktop always shows scrollbars. (Changing gtk-overlay-scrolling instead makes GTK 4.8
+   * notify scrolled windows of earlier tests that are gone.) */
+  gtk_scrolled_window_set_overlay_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+  select_range (fixture, 2135, 2139);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  /* Keys that change the highlights or the text, handled in the frame that draws them. GTest
+   * makes GTK's warnings fatal: "Trying to snapshot GtkGizmo … without a current allocation"
+   * (the scrollbar's trough) ends the test. */
+  hsh_test_ui_activate_in_frame (fixture->window, "win.tag", g_variant_new_int64 (hsh_test_ui_label_id (fixture->window, "Location")));
+  /* How the frame falls varies from run to run: a few times over. */
+  for (guint i = 0; i < 8; i++)
+    {
+      hsh_test_ui_activate_in_frame (fixture->window, "win.undo", NULL);
+      hsh_test_ui_activate_in_frame (fixture->window, "win.redo", NULL);
+    }
+  hsh_test_ui_activate_in_frame (fixture->window, "win.show-document", g_variant_new_int64 (second));
+  hsh_test_ui_activate_in_frame (fixture->window, "win.show-document", g_variant_new_int64 (sample));
+  hsh_test_ui_spin (300);
+}
+
+static void
+test_read_only_view_follows_the_file_in_place (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HshWindow) writer = NULL;
+  HshRange geneva = { 2135, 2139 };
+  gint64 caret, start, end;
+  guint shown;
+  double scrolled;
+
+  /* The fixture's window holds no lock: in its place, a writer takes the lock, and the
+   * fixture's window opens the file read-only, following it. */
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  writer = hsh_test_ui_window_for (NULL);
+  g_assert_true (hsh_window_open_project (writer, fixture->path, &error));
+  g_assert_no_error (error);
+  fixture->window = hsh_test_ui_window_for (NULL);
+  g_assert_true (hsh_window_open_project (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  g_assert_true (hsh_store_is_read_only (hsh_window_get_store (fixture->window)));
+
+  scrolled = scroll_reader_to (fixture, 0.5);
+  word_in_sight (fixture, &start, &end);
+  select_range (fixture, start, end);
+  caret = hsh_document_view_get_caret (hsh_window_get_document_view (fixture->window));
+
+  /* Another connection writes the file: the view reads the whole project again, and stays. */
+  shown = hsh_annotation_index_get_n_items (hsh_window_get_index (fixture->window));
+  g_assert_cmpint (hsh_store_create_annotation (fixture->store, hsh_window_get_document_id (fixture->window),
+                                                hsh_test_ui_label_id (fixture->window, "Location"), &geneva, 1, &error), >, 0);
+  g_assert_no_error (error);
+  HSH_TEST_UI_WAIT_FOR (hsh_window_get_index (fixture->window) != NULL &&
+                        hsh_annotation_index_get_n_items (hsh_window_get_index (fixture->window)) == shown + 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  hsh_test_ui_spin (200);
+
+  /* The line that was at the top is at the top again (to the line, not the pixel), and the
+   * selection is as it was. */
+  g_assert_cmpfloat (fabs (gtk_adjustment_get_value (reader_vadjustment (fixture)) - scrolled), <, 60);
+  g_assert_true (offset_in_sight (fixture, start));
+  g_assert_cmpint (hsh_document_view_get_caret (hsh_window_get_document_view (fixture->window)), ==, caret);
+  g_assert_true (gtk_text_buffer_get_has_selection (reader_buffer (fixture)));
+
+  gtk_window_destroy (GTK_WINDOW (writer));
+}
+
+/* What the palette's key labels under @widget say. */
+static void
+collect_palette_keys (GtkWidget  *widget,
+                      GHashTable *keys)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "palette-key"))
+    g_hash_table_add (keys, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_palette_keys (child, keys);
+}
+
+static void
+test_palette_keys_do_not_look_alike (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *palette = gtk_widget_get_ancestor (find_palette_key (GTK_WIDGET (fixture->window)), HSH_TYPE_CODEBOOK_PALETTE);
+
+  /* Location's "l" shows as GNOME writes keys, "L", beside State's "1". */
+  collect_palette_keys (palette, keys);
+  g_assert_true (g_hash_table_contains (keys, "L"));
+  g_assert_true (g_hash_table_contains (keys, "1"));
+  g_assert_false (g_hash_table_contains (keys, "l"));
+  hsh_test_ui_save_screenshot (palette, "ui-workbench-palette.png");
+}
+
+static void
 test_invisible_characters_are_shown (void)
 {
   guint n = 0;
@@ -473,6 +869,14 @@ main (int   argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/workbench/tags-a-selection-inside-a-word", test_tags_selection_inside_a_word);
   ADD ("/ui/workbench/undo-and-redo-restore-the-annotation", test_undo_and_redo_restore_the_annotation);
+  ADD ("/ui/workbench/undo-and-redo-keep-the-reader-in-place", test_undo_and_redo_keep_the_reader_in_place);
+  ADD ("/ui/workbench/undo-shows-what-it-changed-out-of-sight", test_undo_shows_what_it_changed_out_of_sight);
+  ADD ("/ui/workbench/redo-toast-replaces-the-undo-toast-at-once", test_redo_toast_replaces_the_undo_toast);
+  ADD ("/ui/workbench/rapid-undo-and-redo-keep-one-toast", test_rapid_undo_and_redo_keep_one_toast);
+  ADD ("/ui/workbench/toast-shows-markup-characters-as-written", test_toast_shows_markup_characters_as_written);
+  ADD ("/ui/workbench/reader-redraws-without-gtk-warnings", test_reader_redraws_without_gtk_warnings);
+  ADD ("/ui/workbench/read-only-view-follows-the-file-in-place", test_read_only_view_follows_the_file_in_place);
+  ADD ("/ui/workbench/palette-keys-do-not-look-alike", test_palette_keys_do_not_look_alike);
   ADD ("/ui/workbench/overlapping-annotations-are-all-reachable", test_overlapping_annotations_are_all_reachable);
   ADD ("/ui/workbench/moves-boundaries-and-adds-fragments", test_boundaries_and_fragments);
   ADD ("/ui/workbench/inspector-edits-persist-after-reopening", test_inspector_edits_persist_after_reopening);

@@ -2,6 +2,8 @@
  * its annotations with a binary search instead of asking the text buffer. */
 #include "hsh-annotation-index.h"
 
+#include <string.h>
+
 typedef struct {
   gint64         start;
   gint64         end;
@@ -376,4 +378,59 @@ hsh_annotation_index_overlapping (HshAnnotationIndex *self,
 
   g_ptr_array_sort (found, compare_annotation_pointers);
   return found;
+}
+
+static gboolean
+same_ranges (GArray *a,
+             GArray *b)
+{
+  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (HshRange)) == 0;
+}
+
+/* What the reader's highlights depend on: the label's colour, where, and, for the layers, who
+ * made the annotation and whether it is gold. */
+static gboolean
+drawn_alike (const HshAnnotation *a,
+             const HshAnnotation *b)
+{
+  return a->label_id == b->label_id && a->author_id == b->author_id && a->gold == b->gold &&
+         same_ranges (a->ranges, b->ranges);
+}
+
+static void
+append_ranges (GArray              *ranges,
+               const HshAnnotation *annotation)
+{
+  g_array_append_vals (ranges, annotation->ranges->data, annotation->ranges->len);
+}
+
+GArray *
+hsh_annotation_index_changed_ranges (HshAnnotationIndex *before,
+                                     HshAnnotationIndex *after)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (HshRange));
+
+  g_return_val_if_fail (before != NULL && after != NULL, ranges);
+
+  for (guint i = 0; i < after->annotations->len; i++)
+    {
+      const HshAnnotation *now = g_ptr_array_index (after->annotations, i);
+      const HshAnnotation *was = g_hash_table_lookup (before->by_id, &now->id);
+
+      if (was != NULL && drawn_alike (was, now))
+        continue;
+      append_ranges (ranges, now);
+      if (was != NULL)
+        append_ranges (ranges, was);
+    }
+
+  for (guint i = 0; i < before->annotations->len; i++)
+    {
+      const HshAnnotation *was = g_ptr_array_index (before->annotations, i);
+
+      if (!g_hash_table_contains (after->by_id, &was->id))
+        append_ranges (ranges, was);
+    }
+
+  return ranges;
 }

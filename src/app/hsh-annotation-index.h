@@ -35,6 +35,11 @@ GPtrArray          *hsh_annotation_index_overlapping (HshAnnotationIndex *self,
                                                       gint64              start,
                                                       gint64              end);
 
+/* The fragments (HshRange, in no order) of every annotation the reader draws differently in
+ * @after than in @before: added, removed, or changed in label, fragments, author or gold. */
+GArray             *hsh_annotation_index_changed_ranges (HshAnnotationIndex *before,
+                                                         HshAnnotationIndex *after);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HshAnnotationIndex, hsh_annotation_index_unref)
 
 G_END_DECLS

@@ -205,3 +205,25 @@ hsh_after_paint_is_pending (HshAfterPaint *self)
 {
   return self->source != 0;
 }
+
+guint
+hsh_label_keyval (const HshLabel *label)
+{
+  guint keyval;
+
+  if (label->shortcut == NULL || *label->shortcut == '\0')
+    return 0;
+
+  keyval = gdk_keyval_from_name (label->shortcut);
+  if (keyval == GDK_KEY_VoidSymbol && g_utf8_strlen (label->shortcut, -1) == 1)
+    keyval = gdk_unicode_to_keyval (g_utf8_get_char (label->shortcut));
+  return keyval == GDK_KEY_VoidSymbol ? 0 : keyval;
+}
+
+char *
+hsh_label_key_name (const HshLabel *label)
+{
+  guint keyval = hsh_label_keyval (label);
+
+  return keyval != 0 ? gtk_accelerator_get_label (keyval, 0) : NULL;
+}

@@ -1,8 +1,10 @@
 /* hsh-app-util.h: small helpers the widgets share — colour swatches, dates, invisible characters,
- * work deferred until a frame is on screen. */
+ * label keys, work deferred until a frame is on screen. */
 #pragma once
 
 #include <gtk/gtk.h>
+
+#include "hsh-model.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +18,13 @@ char      *hsh_format_timestamp         (gint64      milliseconds);
  * ⟨RLM⟩-style markers, so that a coder sees what the span really holds. */
 char      *hsh_show_invisible_characters (const char *text,
                                           guint      *n_invisible);
+
+/* The key that tags as @label, from its shortcut (a key name such as "l" or "F5", or one
+ * character), or 0 when it has none GTK knows. */
+guint      hsh_label_keyval             (const HshLabel *label);
+/* How the palette and tooltips show @label's key: as GNOME writes keys ("L", "F5"), so that
+ * "l" and "1" do not look alike; NULL without a key. */
+char      *hsh_label_key_name           (const HshLabel *label);
 
 /* Work the coder should see one frame later rather than have it hold back the frame that shows
  * what they did: it runs in an idle of @priority once the widget's next frame is painted — not

@@ -22,6 +22,7 @@ create_label_button (const HshLabel *label)
   GtkWidget *button = gtk_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *name = gtk_label_new (label->name);
+  g_autofree char *key_name = hsh_label_key_name (label);
   g_autofree char *tooltip = NULL;
 
   gtk_box_append (GTK_BOX (box), hsh_color_swatch_new (label->color));
@@ -30,15 +31,15 @@ create_label_button (const HshLabel *label)
   gtk_widget_set_hexpand (name, TRUE);
   gtk_box_append (GTK_BOX (box), name);
 
-  if (label->shortcut != NULL && *label->shortcut != '\0')
+  if (key_name != NULL)
     {
-      GtkWidget *key = gtk_label_new (label->shortcut);
+      GtkWidget *key = gtk_label_new (key_name);
 
       gtk_widget_add_css_class (key, "palette-key");
       gtk_widget_add_css_class (key, "dim-label");
       gtk_box_append (GTK_BOX (box), key);
       /* Translators: tooltip of a label in the palette: its path, then its key. */
-      tooltip = g_strdup_printf (_("Tag the selection as %s (%s)"), label->path, label->shortcut);
+      tooltip = g_strdup_printf (_("Tag the selection as %s (%s)"), label->path, key_name);
     }
   else
     tooltip = g_strdup_printf (_("Tag the selection as %s"), label->path);

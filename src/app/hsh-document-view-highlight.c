@@ -219,6 +219,16 @@ place_pending_caret (HshDocumentView *self)
   gtk_text_buffer_place_cursor (self->buffer, &start);
 }
 
+static void
+take_whole_index (HshDocumentView    *self,
+                  HshAnnotationIndex *index)
+{
+  hsh_annotation_index_ref (index);
+  g_clear_pointer (&self->index, hsh_annotation_index_unref);
+  self->index = index;
+  self->indexed_until = -1;
+}
+
 void
 hsh_document_view_set_index (HshDocumentView    *self,
                              HshAnnotationIndex *index)
@@ -228,10 +238,30 @@ hsh_document_view_set_index (HshDocumentView    *self,
 
   /* What is drawn already came from annotations the new index holds too: only the rest is
    * left to draw. */
-  hsh_annotation_index_ref (index);
-  g_clear_pointer (&self->index, hsh_annotation_index_unref);
-  self->index = index;
-  self->indexed_until = -1;
+  take_whole_index (self, index);
+  schedule_tagging (self);
+  place_pending_caret (self);
+}
+
+void
+hsh_document_view_replace_index (HshDocumentView    *self,
+                                 HshAnnotationIndex *index,
+                                 GArray             *changed)
+{
+  gint64 drawn = self->tagged_until;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (index != NULL);
+
+  /* The text stays in the buffer: its layout, the caret and the scroll position with it. */
+  take_whole_index (self, index);
+  if (changed != NULL)
+    hsh_document_view_refresh_ranges (self, changed);
+  else
+    hsh_document_view_refresh (self, 0, drawn);
+  /* Underlines (nesting here, the selection next) make the text view measure their lines again,
+   * while the rest of the window changes too (list, inspector). */
+  _hsh_document_view_measure_in_layout (self);
   schedule_tagging (self);
   place_pending_caret (self);
 }

@@ -42,6 +42,9 @@ struct _HshDocumentView
   GPtrArray          *layer_tags;      /* GtkTextTag, drawn by highlight_func besides labels */
 };
 
+/* After a change that invalidates lines of the text view (a new text, underlines changed
+ * together with the rest of the window). */
+void _hsh_document_view_measure_in_layout   (HshDocumentView *self);
 void _hsh_document_view_get_iter            (HshDocumentView *self,
                                              gint64           offset,
                                              GtkTextIter     *iter);

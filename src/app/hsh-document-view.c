@@ -26,6 +26,17 @@ _hsh_document_view_get_iter (HshDocumentView *self,
 }
 
 void
+_hsh_document_view_measure_in_layout (HshDocumentView *self)
+{
+  /* GTK 4.8's text view measures invalidated lines in its snapshot unless it is resized first.
+   * Measuring there changes the scrollbar's range while the scrolled window draws: the
+   * scrollbar's trough is then drawn without an allocation, and GTK warns "Trying to snapshot
+   * GtkGizmo … without a current allocation". Resized, it measures in the layout phase, before
+   * the scrollbar is allocated. */
+  gtk_widget_queue_resize (GTK_WIDGET (self->text_view));
+}
+
+void
 _hsh_document_view_apply_tag (HshDocumentView *self,
                               GtkTextTag      *tag,
                               gint64           start,
@@ -221,6 +232,7 @@ hsh_document_view_load (HshDocumentView    *self,
 
   gtk_text_buffer_set_text (self->buffer, text != NULL ? text : "", -1);
   self->length = gtk_text_buffer_get_char_count (self->buffer);
+  _hsh_document_view_measure_in_layout (self);
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   /* The caret goes to the top. Placing it makes the text view lay out the line under it, which
    * a long document leaves to after its first frame (hsh_document_view_set_index()); until
@@ -298,26 +310,121 @@ hsh_document_view_get_caret (HshDocumentView *self)
   return gtk_text_iter_get_offset (&iter);
 }
 
+/* Asks the text view where @offset lies, which lays out its line. */
+static gboolean
+offset_in_sight (HshDocumentView *self,
+                 gint64           offset)
+{
+  GtkTextIter iter;
+  GdkRectangle visible, location;
+
+  _hsh_document_view_get_iter (self, offset, &iter);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+
+  return visible.height > 0 &&
+         location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* With @use_align, @offset's line goes @yalign down the reader; without, the view scrolls the
+ * least that brings it into sight. The text view scrolls once that line is laid out. */
 static void
-scroll_to_offset (HshDocumentView *self,
-                  gint64           offset)
+scroll_to (HshDocumentView *self,
+           gint64           offset,
+           gboolean         use_align,
+           double           yalign)
 {
   GtkTextMark *mark = gtk_text_buffer_get_mark (self->buffer, "hsh-scroll");
   GtkTextIter iter;
 
-  GdkRectangle visible, location;
-
   _hsh_document_view_get_iter (self, offset, &iter);
   gtk_text_buffer_move_mark (self->buffer, mark, &iter);
-  gtk_text_view_get_visible_rect (self->text_view, &visible);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0, use_align, 0, yalign);
+}
 
-  /* Leave the view alone when the target is in sight; otherwise bring it to the upper third,
-   * with the lines before it for context. */
-  if (visible.height > 0 &&
-      location.y >= visible.y && location.y + location.height <= visible.y + visible.height)
+/* Leaves the view alone when the target is in sight; otherwise brings it to the upper third,
+ * with the lines before it for context. */
+static void
+scroll_to_offset (HshDocumentView *self,
+                  gint64           offset)
+{
+  if (!offset_in_sight (self, offset))
+    scroll_to (self, offset, TRUE, 0.3);
+}
+
+/* The paragraphs the reader shows, whole: a cheap first test of what may be in sight. */
+static void
+get_paragraphs_in_sight (HshDocumentView *self,
+                         gint64          *start,
+                         gint64          *end)
+{
+  GdkRectangle visible;
+  GtkTextIter top, bottom;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_line_at_y (self->text_view, &top, visible.y, NULL);
+  gtk_text_view_get_line_at_y (self->text_view, &bottom, visible.y + visible.height, NULL);
+  if (!gtk_text_iter_ends_line (&bottom))
+    gtk_text_iter_forward_to_line_end (&bottom);
+  *start = gtk_text_iter_get_offset (&top);
+  *end = gtk_text_iter_get_offset (&bottom);
+}
+
+void
+hsh_document_view_reveal_ranges (HshDocumentView *self,
+                                 GArray          *ranges)
+{
+  const HshRange *first = NULL;
+  gint64 shown_start, shown_end;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  if (ranges == NULL || ranges->len == 0)
     return;
-  gtk_text_view_scroll_to_mark (self->text_view, mark, 0, TRUE, 0, 0.3);
+
+  get_paragraphs_in_sight (self, &shown_start, &shown_end);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const HshRange *range = &g_array_index (ranges, HshRange, i);
+
+      if (range->start >= shown_start && range->start <= shown_end && offset_in_sight (self, range->start))
+        return;
+      if (first == NULL || range->start < first->start)
+        first = range;
+    }
+
+  scroll_to (self, first->start, FALSE, 0);
+}
+
+void
+hsh_document_view_get_place (HshDocumentView *self,
+                             HshReaderPlace  *place)
+{
+  GtkTextIter iter;
+  GdkRectangle visible;
+
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
+  place->caret = gtk_text_iter_get_offset (&iter);
+  gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_selection_bound (self->buffer));
+  place->bound = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, visible.x, visible.y);
+  place->top = gtk_text_iter_get_offset (&iter);
+}
+
+void
+hsh_document_view_set_place (HshDocumentView      *self,
+                             const HshReaderPlace *place)
+{
+  g_return_if_fail (HSH_IS_DOCUMENT_VIEW (self));
+
+  /* The caret is where the coder left it, not where a newly loaded text would put it. */
+  self->caret_pending = FALSE;
+  hsh_document_view_select (self, place->bound, place->caret);
+
+  scroll_to (self, place->top, TRUE, 0);
 }
 
 void

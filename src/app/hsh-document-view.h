@@ -38,6 +38,12 @@ gint64       hsh_document_view_get_first_screen_length (HshDocumentView *self);
  * first one lacked in idle chunks. */
 void         hsh_document_view_set_index             (HshDocumentView    *self,
                                                       HshAnnotationIndex *index);
+/* Replaces the index with @index, which holds all the document's annotations, after some of
+ * them changed, and redraws only @changed (HshRange; NULL: all that was drawn): the text, the
+ * caret, the selection and the scroll position stay as they are. */
+void         hsh_document_view_replace_index         (HshDocumentView    *self,
+                                                      HshAnnotationIndex *index,
+                                                      GArray             *changed);
 void         hsh_document_view_set_direction         (HshDocumentView    *self,
                                                       HshDirection        direction);
 /* Redraws the highlights of [@start, @end) from the index, after annotations there changed. */
@@ -55,6 +61,24 @@ void         hsh_document_view_select                (HshDocumentView    *self,
 /* Drops the selection and leaves the caret where it is. */
 void         hsh_document_view_collapse_selection    (HshDocumentView    *self);
 gint64       hsh_document_view_get_caret             (HshDocumentView    *self);
+/* Unless one of @ranges (HshRange, in any order) starts in sight, scrolls the least that brings
+ * the first of them into sight. */
+void         hsh_document_view_reveal_ranges         (HshDocumentView    *self,
+                                                      GArray             *ranges);
+/* Where the coder is: the caret, the other end of the selection, and the first character in
+ * sight at the top of the reader. */
+typedef struct {
+  gint64 caret;
+  gint64 bound;
+  gint64 top;
+} HshReaderPlace;
+
+void         hsh_document_view_get_place             (HshDocumentView    *self,
+                                                      HshReaderPlace     *place);
+/* Puts the caret and the selection back at @place, and its top line at the top of the reader
+ * once the text is laid out: for the same text loaded again. */
+void         hsh_document_view_set_place             (HshDocumentView    *self,
+                                                      const HshReaderPlace *place);
 /* Marks @annotation (NULL: none) as the selected one and, with @reveal, scrolls to it unless it
  * is in sight. */
 void         hsh_document_view_set_selected_annotation (HshDocumentView  *self,

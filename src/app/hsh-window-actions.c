@@ -475,7 +475,7 @@ undo_redo_action (GtkWidget  *widget,
       _hsh_window_refresh_document_row (self);
     }
   else
-    _hsh_window_reload_document (self);
+    _hsh_window_reload_document_and_reveal (self);
 
   if (description != NULL)
     {

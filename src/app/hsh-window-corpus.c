@@ -14,17 +14,25 @@ _hsh_window_reload_project (HshWindow *self)
   gint64 document_id = hsh_window_get_document_id (self);
   g_autoptr(HshStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  HshReaderPlace place;
 
   if (self->store == NULL)
     return;
 
   /* The codebook may have grown (an import adds its labels): re-read everything, then come
-   * back to the document the coder was reading. */
+   * back to the document the coder was reading, at the place they were reading. */
+  hsh_document_view_get_place (self->document_view, &place);
   store = g_object_ref (self->store);
   hsh_window_set_store (self, store);
-  if (document_id != 0 && document_id != hsh_window_get_document_id (self) &&
+  if (document_id == 0)
+    return;
+  if (document_id != hsh_window_get_document_id (self) &&
       !hsh_window_show_document (self, document_id, &error))
-    g_debug ("The document open before the reload is gone: %s", error->message);
+    {
+      g_debug ("The document open before the reload is gone: %s", error->message);
+      return;
+    }
+  hsh_document_view_set_place (self->document_view, &place);
 }
 
 static void

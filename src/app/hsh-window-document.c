@@ -269,35 +269,63 @@ _hsh_window_refresh_document_row (HshWindow *self)
   self->document = g_steal_pointer (&document);
 }
 
-void
-_hsh_window_reload_document (HshWindow *self)
+/* Reads the open document's annotations again into a new index and draws what changed, in the
+ * text the reader already holds: its caret, selection and scroll position stay. @changed gets
+ * the ranges whose highlights changed (NULL when the old index held only the first screen). */
+static gboolean
+reload_annotations (HshWindow  *self,
+                    GArray    **changed)
 {
   g_autoptr(GError) error = NULL;
+  GPtrArray *annotations = hsh_store_list_annotations (self->store, self->document->id, &error);
+  HshAnnotationIndex *index;
   gint64 selected = self->selected_id;
-  GPtrArray *annotations;
+  HshDirection direction = self->document->direction;
 
-  if (self->document == NULL)
-    return;
-
-  annotations = hsh_store_list_annotations (self->store, self->document->id, &error);
   if (annotations == NULL)
     {
       _hsh_window_show_error (self, error);
-      return;
+      return FALSE;
     }
 
+  index = hsh_annotation_index_new (annotations);
+  *changed = self->index_complete ? hsh_annotation_index_changed_ranges (self->index, index) : NULL;
   hsh_after_paint_cancel (&self->completion);
   g_clear_pointer (&self->index, hsh_annotation_index_unref);
-  self->index = hsh_annotation_index_new (annotations);
+  self->index = index;
   self->index_complete = TRUE;
+  /* An undo may have changed the document's direction rather than its annotations. */
   _hsh_window_refresh_document_row (self);
+  if (self->document->direction != direction)
+    hsh_document_view_set_direction (self->document_view, self->document->direction);
 
-  /* Same text: only the highlights, the list and the selection change. */
-  hsh_document_view_load (self->document_view, self->text, self->document->direction, self->index, -1);
+  hsh_document_view_replace_index (self->document_view, self->index, *changed);
   hsh_annotation_list_set_annotations (self->annotation_list, self->index, self->codebook);
+  if (hsh_annotation_index_lookup (self->index, selected, NULL) == NULL)
+    selected = 0;
+  /* Selected again in place: the reader stays where the coder is reading. */
   self->selected_id = 0;
-  hsh_window_select_annotation (self, hsh_annotation_index_lookup (self->index, selected, NULL) != NULL ? selected : 0);
+  _hsh_window_select_annotation_in_place (self, selected);
   _hsh_window_notify_document (self);
+  return TRUE;
+}
+
+void
+_hsh_window_reload_document (HshWindow *self)
+{
+  g_autoptr(GArray) changed = NULL;
+
+  if (self->document != NULL)
+    reload_annotations (self, &changed);
+}
+
+void
+_hsh_window_reload_document_and_reveal (HshWindow *self)
+{
+  g_autoptr(GArray) changed = NULL;
+
+  if (self->document != NULL && reload_annotations (self, &changed))
+    hsh_document_view_reveal_ranges (self->document_view, changed);
 }
 
 void

@@ -31,6 +31,9 @@ struct _HshWindow
   GtkLabel             *search_status;
   GMenu                *recent_menu;
 
+  AdwToast             *last_toast;      /* on screen, until dismissed */
+  gint64                last_toast_shown; /* monotonic time it appeared */
+
   /* The project */
   HshStore             *store;
   HshCodebook          *codebook;
@@ -101,8 +104,12 @@ void     _hsh_window_reload_project      (HshWindow      *self);
 void     _hsh_window_reload_annotation   (HshWindow      *self,
                                           gint64          annotation_id,
                                           GArray         *old_ranges);
-/* Re-reads the open document's annotations after an undo, redo or import. */
+/* Re-reads the open document's annotations after another window changed them (adjudication);
+ * the reader keeps its place. */
 void     _hsh_window_reload_document     (HshWindow      *self);
+/* The same after an undo or redo, and scrolls the least that shows what changed, unless some
+ * of it is in sight. */
+void     _hsh_window_reload_document_and_reveal (HshWindow *self);
 void     _hsh_window_refresh_document_row (HshWindow     *self);
 /* Keeps the documents (HshDocument) the sidebar lists, so that a long one opens without
  * counting its annotations first. */

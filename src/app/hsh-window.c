@@ -22,13 +22,45 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Libadwaita 1.2 crashes when a toast is dismissed within about half a second of appearing
+ * (Ctrl+Z held down): its state is freed once it has faded out (0.3 s), while the animation
+ * that shows it in place of another (0.5 s) still runs. A message that comes sooner than this
+ * goes into the toast on screen; a later one replaces it, with four seconds of its own. */
+#define TOAST_REPLACEABLE_AFTER_US (G_USEC_PER_SEC)
+
+static void
+on_toast_dismissed (HshWindow *self,
+                    AdwToast  *toast)
+{
+  if (self->last_toast == toast)
+    g_clear_object (&self->last_toast);
+}
+
 void
 hsh_window_toast (HshWindow  *self,
                   const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  /* Libadwaita 1.2 reads a toast's title as markup: a path or a quoted span with "&" or "<"
+   * must show as written. */
+  g_autofree char *title = g_markup_escape_text (message, -1);
+  gint64 now = g_get_monotonic_time ();
+  AdwToast *toast;
 
+  /* The newest message shows at once: queued behind the one on screen, it would show seconds
+   * late, when the coder has moved on ("Undone" still there after a redo). */
+  if (self->last_toast != NULL && now - self->last_toast_shown < TOAST_REPLACEABLE_AFTER_US)
+    {
+      adw_toast_set_title (self->last_toast, title);
+      return;
+    }
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+
+  toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 4);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_toast_dismissed), self, G_CONNECT_SWAPPED);
+  g_set_object (&self->last_toast, toast);
+  self->last_toast_shown = now;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -61,15 +93,10 @@ install_label_shortcuts (HshWindow *self)
   for (guint i = 0; self->codebook != NULL && i < self->codebook->labels->len; i++)
     {
       const HshLabel *label = g_ptr_array_index (self->codebook->labels, i);
-      guint keyval;
+      guint keyval = hsh_label_keyval (label);
       GtkShortcut *shortcut;
 
-      if (label->shortcut == NULL || *label->shortcut == '\0')
-        continue;
-      keyval = gdk_keyval_from_name (label->shortcut);
-      if (keyval == GDK_KEY_VoidSymbol && g_utf8_strlen (label->shortcut, -1) == 1)
-        keyval = gdk_unicode_to_keyval (g_utf8_get_char (label->shortcut));
-      if (keyval == GDK_KEY_VoidSymbol || keyval == 0)
+      if (keyval == 0)
         continue;
 
       shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
@@ -383,6 +410,7 @@ hsh_window_dispose (GObject *object)
   _hsh_window_dispose_collab (self);
 
   _hsh_window_clear_document (self);
+  g_clear_object (&self->last_toast);
   g_clear_pointer (&self->known_documents, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), HSH_TYPE_WINDOW);
   g_clear_pointer (&self->codebook, hsh_codebook_free);
