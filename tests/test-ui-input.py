@@ -15,6 +15,7 @@
 
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -492,6 +493,15 @@ class Scenario:
         stop(self.process)
         stop(self.bus)
 
+    def printed_no_warnings(self):
+        """GTK and GLib warnings and criticals are bugs the user would see in a terminal: the
+        in-process tests make them fatal, and so does this one."""
+        printed = self.log.read_text(errors="replace") if self.log.exists() else ""
+        complaints = [line for line in printed.splitlines()
+                      if re.search(r"-(WARNING|CRITICAL|ERROR) \*\*|Gtk-WARNING|GLib-CRITICAL", line)]
+        if complaints:
+            raise Failure("the application printed:\n" + "\n".join(complaints))
+
     def tell_log(self):
         """Repeats what the application printed (warnings, crashes), once."""
         if self.log.exists() and not self.log_told:
@@ -586,6 +596,7 @@ def main():
         tap.run("/input/undo/ctrl-z-removes-annotation-and-highlight", scenario.ctrl_z_removes_the_annotation)
         tap.run("/input/undo/ctrl-shift-z-restores-them", scenario.ctrl_shift_z_restores_it)
         tap.run("/input/app/ctrl-q-quits-cleanly", scenario.ctrl_q_quits_cleanly)
+        tap.run("/input/app/printed-no-warnings", scenario.printed_no_warnings)
         tap.run("/input/project/annotation-covers-the-dragged-characters",
                 scenario.annotation_covers_the_dragged_characters)
     except Exception as error:
