@@ -393,8 +393,11 @@ hsh_export_stream (HshStore *store, GArray *document_ids, HshLayer layer, const 
   if (ok && summary != NULL)
     *summary = stream.summary;
 out_read:
+  /* The readers' statements go first: a transaction ends cleanly only once none is pending. */
+  stream_clear (&stream, parts);
   if (own_transaction)
     end_reads (store, siblings);
+  return ok;
 out:
   stream_clear (&stream, parts);
   return ok;
