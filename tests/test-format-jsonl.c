@@ -420,6 +420,269 @@ test_refuses_newer_format_and_other_offset_units (void)
   assert_refused (utf16, "“utf-16” are not supported");
 }
 
+/* Reading values as json-glib did ---------------------------------------------------------- */
+
+/* What the reader made of a metadata or attribute value when it worked on json-glib's nodes: the
+ * reference the streamed reader's view of the parsed line must match. */
+static char *
+json_glib_scalar (JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return json_to_string (node, FALSE);
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:  return g_strdup (json_node_get_string (node));
+    case G_TYPE_INT64:   return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+    case G_TYPE_BOOLEAN: return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+    default:             return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+    }
+}
+
+/* The map json-glib's object gave, filled in the order json-glib listed its members. */
+static GHashTable *
+json_glib_map (JsonObject *object)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      char *text = json_glib_scalar (value);
+      if (text != NULL)
+        g_hash_table_insert (map, g_strdup (name), text);
+    }
+  return map;
+}
+
+/* Same names, values and order of iteration: the order decides how metadata is stored. */
+static void
+assert_maps_identical (GHashTable *expected, GHashTable *actual)
+{
+  GHashTableIter a, b;
+  gpointer name_a, value_a, name_b, value_b;
+
+  g_assert_cmpuint (g_hash_table_size (expected), ==, g_hash_table_size (actual));
+  g_hash_table_iter_init (&a, expected);
+  g_hash_table_iter_init (&b, actual);
+  while (g_hash_table_iter_next (&a, &name_a, &value_a))
+    {
+      g_assert_true (g_hash_table_iter_next (&b, &name_b, &value_b));
+      g_assert_cmpstr (name_a, ==, name_b);
+      g_assert_cmpstr (value_a, ==, value_b);
+    }
+}
+
+static void
+assert_doccano_line_read_as_json_glib (const char *line, HshBundle *bundle)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) expected = NULL;
+  JsonObject *root;
+  JsonNode *id;
+
+  g_test_message ("%s", line);
+  g_assert_true (json_parser_load_from_data (parser, line, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (bundle->text, ==, json_object_get_string_member (root, "text"));
+  expected = json_object_has_member (root, "meta") && JSON_NODE_HOLDS_OBJECT (json_object_get_member (root, "meta"))
+             ? json_glib_map (json_object_get_object_member (root, "meta"))
+             : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  if ((id = json_object_get_member (root, "id")) != NULL && JSON_NODE_HOLDS_VALUE (id))
+    g_hash_table_insert (expected, g_strdup ("doccano_id"), json_glib_scalar (id));
+  assert_maps_identical (expected, bundle->metadata);
+}
+
+/* Plain lines (escapes, numbers, nesting, many members) and unusual ones (exponents, leading
+ * zeros, long numbers, duplicate members, comments, single quotes, raw tabs, deep nesting): the
+ * same values as json-glib's own nodes give. */
+static const char *const tricky_lines[] = {
+  "{\"text\": \"قال \\\"ماكرون\\\" \\\\ \\/ \\u00e9 \\ud83d\\ude00 \\t\\n\\r\\b\\f\", \"id\": 7, "
+  "\"meta\": {\"a\": 1, \"b\": -42, \"c\": 0.1, \"d\": -2.5, \"e\": true, \"f\": false, \"g\": null, "
+  "\"h\": \"نص\", \"i\": [1, \"x\", {\"k\": 2.25}], \"j\": {\"z\": 1, \"y\": [true, null]}, \"k\": \"\\u0001\"}}",
+  "{\"text\": \"x\", \"meta\": {\"k0\": 0, \"k1\": 1, \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, "
+  "\"k7\": 7, \"k8\": 8, \"k9\": 9, \"k10\": 10, \"k11\": 11, \"outlet\": \"الوسط\", \"date\": \"2021-03-12\"}}",
+  "{\"text\": \"x\", \"meta\": {\"pi\": 3.141592653589793238462643383279, \"tiny\": 0.000001, \"zero\": -0, "
+  "\"negative-zero\": -0.0, \"max\": 999999999999999999, \"min\": -999999999999999999}, \"id\": 1.5}",
+  "{\"text\": \"x\", \"meta\": {\"e\": 1e3, \"E\": 2.5E-2, \"leading\": 01, \"long\": 1234567890123456789}}",
+  "{\"text\": \"x\", \"meta\": {\"a\": 1, \"b\": 2, \"a\": 3}, \"text\": \"y\", \"id\": \"doc-1\"}",
+  "{'text': 'single', /* a comment */ \"meta\": {'q': 'v'}}",
+  "{\"text\": \"raw\ttab and \\x unknown escape\", \"meta\": {}}",
+  "{\"text\": \"x\", \"meta\": {\"deep\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}",
+  "{ \"text\" :\t\"spaced\" , \"meta\" : { \"a\" : [ 1 , 2 ] } , \"id\" : null }",
+  "{\"text\": \"x\", \"meta\": null}",
+  "{\"text\": \"x\", \"meta\": []}",
+};
+
+static void
+test_reads_values_as_json_glib_does (void)
+{
+  g_autofree char *path = scratch_file ("tricky.jsonl");
+  g_autoptr(GString) many = g_string_new ("{\"text\": \"x\", \"meta\": {");
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GPtrArray) bundles = NULL;
+
+  /* More members than the reader's parser compares pairwise. */
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (many, "%s\"m%u\": %u", i > 0 ? ", " : "", i, i);
+  g_string_append (many, "}}");
+  for (guint i = 0; i < G_N_ELEMENTS (tricky_lines); i++)
+    g_ptr_array_add (lines, (gpointer) tricky_lines[i]);
+  g_ptr_array_add (lines, many->str);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (data, "%s\n", (const char *) g_ptr_array_index (lines, i));
+  g_assert_true (g_file_set_contents (path, data->str, -1, NULL));
+  bundles = read_ok (path);
+  g_assert_cmpuint (bundles->len, ==, lines->len);
+  for (guint i = 0; i < lines->len; i++)
+    assert_doccano_line_read_as_json_glib (g_ptr_array_index (lines, i), g_ptr_array_index (bundles, i));
+}
+
+/* Attributes and the gold flag of native spans, against json-glib's reading of the same line. */
+static void
+test_reads_native_spans_as_json_glib_does (void)
+{
+  static const char line[] =
+    "{\"hashiya\": 1, \"text\": \"abcdef\", \"spans\": ["
+    "{\"id\": \"a\", \"label\": \"L\", \"ranges\": [[0, 1]], \"gold\": 1, "
+    "\"attributes\": {\"status\": \"pledged\", \"quantity\": 300, \"deadline\": \"2021-12-24\", \"x\": null, \"share\": 0.5}}, "
+    "{\"id\": \"b\", \"label\": \"L\", \"ranges\": [[1, 2]], \"gold\": \"yes\"}, "
+    "{\"id\": \"c\", \"label\": \"L\", \"ranges\": [[2, 3]], \"gold\": 0.5}, "
+    "{\"id\": 4, \"label\": \"L\", \"ranges\": [[3, 4], [5, 6]], \"gold\": 0, \"attributes\": {\"one\": true}}]}";
+  g_autofree char *path = write_scratch ("native.jsonl", line);
+  g_autoptr(GPtrArray) bundles = read_ok (path);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  HshBundle *bundle = g_ptr_array_index (bundles, 0);
+  JsonArray *spans;
+
+  g_assert_true (json_parser_load_from_data (parser, line, -1, NULL));
+  spans = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "spans");
+  g_assert_cmpuint (bundle->spans->len, ==, json_array_get_length (spans));
+  for (guint i = 0; i < bundle->spans->len; i++)
+    {
+      JsonObject *expected = json_array_get_object_element (spans, i);
+      HshSpan *span = g_ptr_array_index (bundle->spans, i);
+      JsonNode *gold = json_object_get_member (expected, "gold");
+      g_autoptr(GHashTable) attributes = json_object_has_member (expected, "attributes")
+        ? json_glib_map (json_object_get_object_member (expected, "attributes"))
+        : g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+      g_assert_cmpint (span->gold, ==, JSON_NODE_HOLDS_VALUE (gold) && json_node_get_boolean (gold));
+      assert_maps_identical (attributes, span->attributes);
+    }
+  g_assert_cmpstr (((HshSpan *) g_ptr_array_index (bundle->spans, 3))->key, ==, "4");
+  g_assert_cmpstr (((HshSpan *) g_ptr_array_index (bundle->spans, 3))->text, ==, "d f");
+}
+
+/* The file is read in blocks of a megabyte: lines and a pretty-printed object cross their
+ * edges, one line is longer than a block, and a bad line far down is still named exactly. */
+static void
+test_reads_past_its_buffer_and_names_late_lines (void)
+{
+  g_autofree char *path = scratch_file ("long.jsonl");
+  g_autoptr(GString) data = g_string_new (NULL);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GPtrArray) bundles = NULL;
+  guint line = 0;
+
+  while (long_text->len < 1536 * 1024)
+    g_string_append (long_text, "نص طويل جدا ");
+  for (guint i = 0; i < 3000; i++, line++)
+    {
+      g_string_append_printf (data, "{\"text\": \"وثيقة رقم %u %0400u\", \"label\": [[0, 5, \"X\"]]}\n", i, i);
+      if (i == 1000)
+        {
+          g_string_append_printf (data, "{\"text\": \"%s\", \"label\": [[0, 2, \"X\"]]}\n", long_text->str);
+          line++;
+        }
+      if (i == 2000)
+        {
+          g_string_append (data, "{\n  \"text\": \"متعدد الأسطر\",\n  \"label\": [\n    [0, 5, \"X\"]\n  ]\n}\n");
+          line += 6;
+        }
+    }
+  g_assert_true (g_file_set_contents (path, data->str, (gssize) data->len, NULL));
+  bundles = read_ok (path);
+  g_assert_cmpuint (bundles->len, ==, 3002);
+  g_assert_cmpstr (((HshBundle *) g_ptr_array_index (bundles, 1001))->text, ==, long_text->str);
+  g_assert_cmpstr (((HshBundle *) g_ptr_array_index (bundles, 3001))->title, ==, "long 3002");
+
+  g_string_append (data, "{\"text\": \"قصير\", \"label\": [[1, 9, \"X\"]]}\n");
+  g_assert_true (g_file_set_contents (path, data->str, (gssize) data->len, NULL));
+  {
+    g_autofree char *expected = g_strdup_printf ("line %u: annotation T1: offsets 1–9 are outside", line + 1);
+    assert_refused (path, expected);
+  }
+}
+
+static void
+test_refuses_invalid_utf8_naming_line_and_column (void)
+{
+  g_autofree char *path = write_scratch ("latin1.jsonl",
+                                         "{\"text\": \"fine\"}\n"
+                                         "  {\"text\": \"caf\xe9\"}\n");
+  assert_refused (path, "line 2, column 3: malformed JSON: JSON data must be UTF-8 encoded");
+}
+
+static void
+test_counts_columns_after_a_byte_order_mark (void)
+{
+  g_autofree char *with_bom = write_scratch ("bom.jsonl", "\xEF\xBB\xBF{\"text\": \"broken\", \"label\": [[0, 2,, \"X\"]]}\n");
+  g_autofree char *without = write_scratch ("plain.jsonl", "{\"text\": \"broken\", \"label\": [[0, 2,, \"X\"]]}\n");
+  g_autofree char *good = write_scratch ("good-bom.jsonl", "\xEF\xBB\xBF{\"text\": \"سليم\"}\n");
+  g_autoptr(GPtrArray) bundles = read_ok (good);
+
+  g_assert_cmpstr (((HshBundle *) g_ptr_array_index (bundles, 0))->text, ==, "سليم");
+  assert_refused (with_bom, "line 1, column 36: malformed JSON");
+  assert_refused (without, "line 1, column 36: malformed JSON");
+}
+
+static void
+test_reader_gives_one_document_at_a_time (void)
+{
+  g_autoptr(GPtrArray) bundles = new_bundles ();
+  g_autofree char *path = scratch_file ("stream.jsonl");
+  g_autoptr(HshJsonlReader) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  double last = 0;
+
+  for (guint i = 0; i < 4; i++)
+    g_ptr_array_add (bundles, make_full_bundle ());
+  g_assert_true (hsh_format_jsonl.write (bundles, path, NULL, &error));
+  reader = hsh_jsonl_reader_new (path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bundles->len; i++)
+    {
+      g_autoptr(HshBundle) bundle = hsh_jsonl_reader_next (reader, NULL, &error);
+      g_assert_no_error (error);
+      assert_bundles_equal (g_ptr_array_index (bundles, i), bundle);
+      g_assert_cmpfloat (hsh_jsonl_reader_get_fraction (reader), >, last);
+      last = hsh_jsonl_reader_get_fraction (reader);
+    }
+  g_assert_null (hsh_jsonl_reader_next (reader, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (hsh_jsonl_reader_get_fraction (reader), ==, 1.0);
+}
+
+static void
+test_reader_names_a_missing_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HshJsonlReader) reader = hsh_jsonl_reader_new ("/nonexistent/corpus.jsonl", &error);
+
+  g_assert_null (reader);
+  g_assert_error (error, HSH_ERROR, HSH_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "corpus.jsonl"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -441,5 +704,14 @@ main (int argc, char *argv[])
   g_test_add_func ("/format/jsonl/refuses-text-changed-after-export", test_refuses_text_changed_after_export);
   g_test_add_func ("/format/jsonl/refuses-newer-format-and-other-offset-units",
                    test_refuses_newer_format_and_other_offset_units);
+  g_test_add_func ("/format/jsonl/reads-values-as-json-glib-does", test_reads_values_as_json_glib_does);
+  g_test_add_func ("/format/jsonl/reads-native-spans-as-json-glib-does", test_reads_native_spans_as_json_glib_does);
+  g_test_add_func ("/format/jsonl/reads-past-its-buffer-and-names-late-lines",
+                   test_reads_past_its_buffer_and_names_late_lines);
+  g_test_add_func ("/format/jsonl/refuses-invalid-utf8-naming-line-and-column",
+                   test_refuses_invalid_utf8_naming_line_and_column);
+  g_test_add_func ("/format/jsonl/counts-columns-after-a-byte-order-mark", test_counts_columns_after_a_byte_order_mark);
+  g_test_add_func ("/format/jsonl/reader-gives-one-document-at-a-time", test_reader_gives_one_document_at_a_time);
+  g_test_add_func ("/format/jsonl/reader-names-a-missing-file", test_reader_names_a_missing_file);
   return g_test_run ();
 }

@@ -1,5 +1,6 @@
 /* hsh-import-dialog.c: importing corpus files — each file's format guessed and overridable, the
- * reading and the one all-or-nothing import done on a worker thread with its own connection. */
+ * one all-or-nothing import (JSONL streamed a document at a time) done on a worker thread with
+ * its own connection. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -56,23 +57,22 @@ import_job_free (ImportJob *job)
   g_free (job);
 }
 
+static void
+on_import_progress (double   fraction,
+                    gpointer data)
+{
+  ImportJob *job = data;
+
+  g_atomic_int_set (&job->permille, (int) (1000.0 * fraction));
+}
+
 static gboolean
 run_import (gpointer       data,
             GCancellable  *cancellable,
             GError       **error)
 {
   ImportJob *job = data;
-  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
   g_autoptr(HshStore) store = NULL;
-  guint n = g_strv_length (job->paths);
-
-  /* Read everything before writing anything: a bad file leaves the project untouched. */
-  for (guint i = 0; i < n; i++)
-    {
-      if (!job->formats[i]->read (job->paths[i], bundles, cancellable, error))
-        return FALSE;
-      g_atomic_int_set (&job->permille, (int) (700.0 * (i + 1) / n));
-    }
 
   /* A connection of our own; the window re-reads the project when the import is done. */
   store = hsh_store_open (job->project_path, HSH_STORE_OPEN_DEFAULT, error);
@@ -81,7 +81,10 @@ run_import (gpointer       data,
   if (job->annotator_uuid != NULL &&
       !hsh_store_set_annotator (store, job->annotator_uuid, job->annotator_name, error))
     return FALSE;
-  if (!hsh_store_import_bundles (store, bundles, &job->summary, cancellable, error))
+  /* One transaction: a bad file, a bad line late in a large one, or a cancel leaves the
+   * project as it was. */
+  if (!hsh_store_import_files (store, (const char *const *) job->paths, job->formats, &job->summary,
+                               cancellable, on_import_progress, job, error))
     return FALSE;
 
   g_atomic_int_set (&job->permille, 1000);

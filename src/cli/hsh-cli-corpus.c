@@ -37,7 +37,8 @@ hsh_cli_import (int argc, char **argv)
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("PROJECT FILE|DIR… — import documents");
-  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_null_terminated (argc, NULL, TRUE);
+  g_autoptr(GPtrArray) formats = g_ptr_array_new ();
   g_autoptr(HshStore) store = NULL;
   HshImportSummary summary;
   GError *error = NULL;
@@ -53,16 +54,17 @@ hsh_cli_import (int argc, char **argv)
     return hsh_cli_usage ("import [--format ID] PROJECT FILE|DIR…");
   if (!(store = hsh_cli_open (argv[1], HSH_STORE_OPEN_DEFAULT)))
     return HSH_EXIT_FAILED;
-  /* Everything is read and checked before anything is written: a bad file imports nothing. */
   for (int i = 2; i < argc; i++)
     {
       const HshFormat *format = format_for (format_id, argv[i], TRUE);
       if (format == NULL)
         return HSH_EXIT_USAGE;
-      if (!format->read (argv[i], bundles, NULL, &error))
-        return hsh_cli_fail (error);
+      g_ptr_array_add (paths, argv[i]);
+      g_ptr_array_add (formats, (gpointer) format);
     }
-  if (!hsh_store_import_bundles (store, bundles, &summary, NULL, &error))
+  /* One transaction: a bad file, or a bad line late in a large one, imports nothing. */
+  if (!hsh_store_import_files (store, (const char *const *) paths->pdata,
+                               (const HshFormat *const *) formats->pdata, &summary, NULL, NULL, NULL, &error))
     return hsh_cli_fail (error);
   printf ("Imported %u documents, %u annotations, %u role links", summary.documents, summary.annotations, summary.role_links);
   if (summary.duplicates > 0)

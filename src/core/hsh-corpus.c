@@ -1,5 +1,5 @@
-/* hsh-corpus.c: exporting a project's documents (streamed where the format allows) and guessing
- * an import's format. */
+/* hsh-corpus.c: exporting a project's documents (streamed where the format allows), importing
+ * corpus files into one (JSONL streamed too) and guessing an import's format. */
 #include "hsh-corpus.h"
 #include "hsh-export-file.h"
 #include "hsh-export-stream.h"
@@ -296,6 +296,224 @@ hsh_store_export (HshStore *store, const HshFormat *format, GArray *document_ids
   if (ok && summary != NULL)
     *summary = written;
   return ok;
+}
+
+/* Importing -------------------------------------------------------------------------------- */
+
+/* How far an import of several files has got: file @index of @count, and part of it. */
+typedef struct {
+  HshProgressFunc func;
+  gpointer        data;
+  guint           index;
+  guint           count;
+} ImportProgress;
+
+static void
+report_progress (const ImportProgress *progress, double fraction_of_file)
+{
+  if (progress->func != NULL)
+    progress->func ((progress->index + fraction_of_file) / progress->count, progress->data);
+}
+
+/* JSONL is read ahead on a thread of its own: reading, parsing and checking a document and
+ * planning its rows costs about half as much as writing it, and the two overlap on the
+ * machine's two cores. Documents travel in slots; a slot comes back once its document is
+ * written and is filled again, the old document freed on the reading thread too. So at most
+ * READ_AHEAD documents are in memory. */
+#define READ_AHEAD 32
+
+typedef struct {
+  HshBundle     *bundle;     /* NULL: the file ended, or reading failed (@error) */
+  HshImportPlan *plan;       /* for @bundle */
+  double         fraction;   /* of the file read up to the end of this document */
+  GError        *error;
+} ReadSlot;
+
+typedef struct {
+  HshJsonlReader *reader;
+  GCancellable   *cancellable;
+  GThread        *thread;
+  GAsyncQueue    *filled;   /* slots read, for the writer; then the ReadAhead itself, as the end */
+  GAsyncQueue    *free;     /* slots the writer is done with */
+  ReadSlot        slots[READ_AHEAD];
+  gint            stopped;
+} ReadAhead;
+
+static void
+empty_slot (ReadSlot *slot)
+{
+  g_clear_pointer (&slot->plan, hsh_import_plan_free);
+  g_clear_pointer (&slot->bundle, hsh_bundle_free);
+  g_clear_error (&slot->error);
+}
+
+/* FALSE when there is nothing more to read: the file ended, or reading failed. */
+static gboolean
+fill_slot (ReadAhead *ahead, ReadSlot *slot)
+{
+  empty_slot (slot);
+  slot->bundle = hsh_jsonl_reader_next (ahead->reader, ahead->cancellable, &slot->error);
+  slot->fraction = hsh_jsonl_reader_get_fraction (ahead->reader);
+  if (slot->bundle == NULL)
+    return FALSE;
+  slot->plan = hsh_import_plan_new (slot->bundle);
+  return TRUE;
+}
+
+static gpointer
+read_ahead (gpointer data)
+{
+  ReadAhead *ahead = data;
+  gboolean more = TRUE;
+
+  while (more && !g_atomic_int_get (&ahead->stopped))
+    {
+      ReadSlot *slot = g_async_queue_pop (ahead->free);
+      more = fill_slot (ahead, slot);
+      g_async_queue_push (ahead->filled, slot);
+    }
+  g_async_queue_push (ahead->filled, ahead);
+  return NULL;
+}
+
+/* Takes @reader. Without a thread, documents are read when asked for. */
+static ReadAhead *
+read_ahead_start (HshJsonlReader *reader, GCancellable *cancellable)
+{
+  ReadAhead *ahead = g_new0 (ReadAhead, 1);
+
+  ahead->reader = reader;
+  ahead->cancellable = cancellable;
+  ahead->filled = g_async_queue_new ();
+  ahead->free = g_async_queue_new ();
+  for (guint i = 0; i < READ_AHEAD; i++)
+    g_async_queue_push (ahead->free, &ahead->slots[i]);
+  ahead->thread = g_thread_try_new ("hashiya-jsonl-read", read_ahead, ahead, NULL);
+  return ahead;
+}
+
+/* The next document's slot; its bundle is NULL at the end of the file or when reading failed,
+ * and then the last slot to ask for. */
+static ReadSlot *
+read_ahead_next (ReadAhead *ahead)
+{
+  ReadSlot *slot;
+
+  if (ahead->thread != NULL)
+    return g_async_queue_pop (ahead->filled);
+  slot = g_async_queue_pop (ahead->free);
+  fill_slot (ahead, slot);
+  return slot;
+}
+
+static void
+read_ahead_release (ReadAhead *ahead, ReadSlot *slot)
+{
+  g_async_queue_push (ahead->free, slot);
+}
+
+static void
+read_ahead_finish (ReadAhead *ahead)
+{
+  g_atomic_int_set (&ahead->stopped, TRUE);
+  if (ahead->thread != NULL)
+    {
+      /* Slots go back until the reader says it has ended, so that it never waits for one. */
+      gpointer item;
+      while ((item = g_async_queue_pop (ahead->filled)) != ahead)
+        g_async_queue_push (ahead->free, item);
+      g_thread_join (ahead->thread);
+    }
+  for (guint i = 0; i < READ_AHEAD; i++)
+    empty_slot (&ahead->slots[i]);
+  g_async_queue_unref (ahead->filled);
+  g_async_queue_unref (ahead->free);
+  hsh_jsonl_reader_free (ahead->reader);
+  g_free (ahead);
+}
+
+/* A JSONL file a document at a time: each is written as soon as it is read and checked, so
+ * memory holds a few lines and bundles whatever the size of the file. A bad line further on
+ * still imports nothing, since everything goes into the import's one transaction. */
+static gboolean
+import_jsonl_file (HshImport *import, const char *path, const ImportProgress *progress,
+                   GCancellable *cancellable, GError **error)
+{
+  HshJsonlReader *reader = hsh_jsonl_reader_new (path, error);
+  ReadAhead *ahead;
+  ReadSlot *slot;
+  gboolean ok = TRUE;
+
+  if (reader == NULL)
+    return FALSE;
+  ahead = read_ahead_start (reader, cancellable);
+  while (ok && (slot = read_ahead_next (ahead))->bundle != NULL)
+    {
+      ok = !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+           hsh_import_add_planned (import, slot->bundle, slot->plan, error);
+      report_progress (progress, slot->fraction);
+      read_ahead_release (ahead, slot);
+    }
+  if (ok && slot->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&slot->error));
+      ok = FALSE;
+    }
+  read_ahead_finish (ahead);
+  if (ok)
+    report_progress (progress, 1.0);
+  return ok;
+}
+
+/* The other formats read a whole file (or folder) before its documents are written. */
+static gboolean
+import_whole_file (HshImport *import, const HshFormat *format, const char *path,
+                   const ImportProgress *progress, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
+
+  if (!format->read (path, bundles, cancellable, error))
+    return FALSE;
+  for (guint i = 0; i < bundles->len; i++)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !hsh_import_add_checked (import, g_ptr_array_index (bundles, i), error))
+        return FALSE;
+      report_progress (progress, (i + 1.0) / bundles->len);
+    }
+  return TRUE;
+}
+
+gboolean
+hsh_store_import_files (HshStore *store, const char *const *paths, const HshFormat *const *formats,
+                        HshImportSummary *summary, GCancellable *cancellable,
+                        HshProgressFunc progress, gpointer progress_data, GError **error)
+{
+  ImportProgress reached = { progress, progress_data, 0, 0 };
+  HshImport *import;
+
+  g_return_val_if_fail (HSH_IS_STORE (store), FALSE);
+  g_return_val_if_fail (paths != NULL && formats != NULL, FALSE);
+
+  reached.count = g_strv_length ((char **) paths);
+  for (guint i = 0; i < reached.count; i++)
+    g_return_val_if_fail (formats[i] != NULL && formats[i]->read != NULL, FALSE);
+  if ((import = hsh_import_begin (store, error)) == NULL)
+    return FALSE;
+  for (; reached.index < reached.count; reached.index++)
+    {
+      const char *path = paths[reached.index];
+      const HshFormat *format = formats[reached.index];
+      gboolean ok = format == &hsh_format_jsonl
+                    ? import_jsonl_file (import, path, &reached, cancellable, error)
+                    : import_whole_file (import, format, path, &reached, cancellable, error);
+      if (!ok)
+        {
+          hsh_import_abandon (import);
+          return FALSE;
+        }
+    }
+  return hsh_import_commit (import, summary, error);
 }
 
 char **

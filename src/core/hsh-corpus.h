@@ -83,6 +83,60 @@ gboolean   hsh_store_export         (HshStore               *store,
                                      const HshExportOptions *options,
                                      HshExportSummary       *summary,
                                      GError                **error);
+
+/* Importing ---------------------------------------------------------------------------------- */
+
+/* An import under way: one transaction that bundles are written into as they are read, so that
+ * a corpus of any size imports in bounded memory and still all or nothing. Lookups of labels,
+ * definitions, annotators and actors are kept from one bundle to the next. */
+typedef struct _HshImport HshImport;
+
+/* Begins the import's transaction on @store; NULL with @error set when it cannot. */
+HshImport *hsh_import_begin       (HshStore         *store,
+                                   GError          **error);
+/* Checks @bundle (hsh_bundle_validate) and writes it; on FALSE, abandon the import. */
+gboolean   hsh_import_add         (HshImport        *import,
+                                   HshBundle        *bundle,
+                                   GError          **error);
+/* The same for a bundle already checked and unchanged since, as every format reader returns
+ * them: a large corpus is not checked twice. */
+gboolean   hsh_import_add_checked (HshImport        *import,
+                                   HshBundle        *bundle,
+                                   GError          **error);
+/* What writing a bundle needs that does not depend on the project — UUIDs for the rows it will
+ * add, each span's ranges in their stored form — worked out beforehand, on any thread, so that
+ * the thread writing spends its time in SQLite. It points into its bundle: keep both until the
+ * bundle is written. */
+typedef struct _HshImportPlan HshImportPlan;
+
+HshImportPlan *hsh_import_plan_new  (const HshBundle *bundle);
+void           hsh_import_plan_free (HshImportPlan   *plan);
+/* hsh_import_add_checked() with the plan made for @bundle. */
+gboolean   hsh_import_add_planned (HshImport           *import,
+                                   HshBundle           *bundle,
+                                   const HshImportPlan *plan,
+                                   GError             **error);
+/* Commits what was written, fills @summary (may be NULL) and frees the import. On FALSE nothing
+ * was imported. */
+gboolean   hsh_import_commit      (HshImport        *import,
+                                   HshImportSummary *summary,
+                                   GError          **error);
+/* Rolls back everything the import wrote and frees it. */
+void       hsh_import_abandon     (HshImport        *import);
+
+/* Imports the files (or folders) @paths, @formats[i] reading @paths[i], in one transaction: all
+ * or nothing. JSONL is read and written a document at a time, in bounded memory however large
+ * the file; the other formats a file at a time. @progress (may be NULL) hears how far the
+ * import has got, from 0 to 1. */
+gboolean   hsh_store_import_files (HshStore               *store,
+                                   const char *const      *paths,
+                                   const HshFormat *const *formats,
+                                   HshImportSummary       *summary,
+                                   GCancellable           *cancellable,
+                                   HshProgressFunc         progress,
+                                   gpointer                progress_data,
+                                   GError                **error);
+
 /* Every label path of the codebook, in codebook order, NULL-terminated. */
 char     **hsh_codebook_dup_paths   (HshCodebook   *codebook);
 /* The format a path most likely holds, from its extension or contents: "jsonl", "brat",

@@ -15,6 +15,23 @@ gboolean hsh_jsonl_read           (const char             *path,
                                    GPtrArray              *bundles,
                                    GCancellable           *cancellable,
                                    GError                **error);
+
+/* Reads a JSONL file one document at a time, so that an import of any size holds one line and
+ * one bundle, not the whole file and every bundle. Each bundle is checked as hsh_jsonl_read
+ * checks it; errors name the file, line and column alike. */
+typedef struct _HshJsonlReader HshJsonlReader;
+
+HshJsonlReader *hsh_jsonl_reader_new          (const char      *path,
+                                               GError         **error);
+/* The next document, or NULL: at the end of the file, or with @error set. */
+HshBundle      *hsh_jsonl_reader_next         (HshJsonlReader  *reader,
+                                               GCancellable    *cancellable,
+                                               GError         **error);
+/* How much of the file has been read, from 0 to 1. */
+double          hsh_jsonl_reader_get_fraction (HshJsonlReader  *reader);
+void            hsh_jsonl_reader_free         (HshJsonlReader  *reader);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HshJsonlReader, hsh_jsonl_reader_free)
+
 gboolean hsh_jsonl_write          (GPtrArray              *bundles,
                                    const char             *path,
                                    const HshExportOptions *options,
