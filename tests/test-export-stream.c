@@ -2,6 +2,8 @@
  * threads (each through its own connection), writes exactly what one reader going document by
  * document writes, whatever the ids look like: runs swept by row id and runs read through the
  * index, deleted documents and annotations, notes and role links. */
+#include <archive.h>
+#include <archive_entry.h>
 #include <sqlite3.h>
 #include <glib/gstdio.h>
 #include "hsh-corpus.h"
@@ -9,6 +11,7 @@
 #include "hsh-format-conll.h"
 #include "hsh-format-csv.h"
 #include "hsh-format-jsonl.h"
+#include "hsh-format-refi.h"
 #include "hsh-format-tei.h"
 #include "hsh-format-webanno.h"
 #include "hsh-store-private.h"
@@ -303,40 +306,108 @@ read_tree (const char *path)
   return g_string_free (all, FALSE);
 }
 
-/* brat, WebAnno TSV and TEI are written a document at a time from the project, each document
- * lent by the reader: the same files as their writers make of bundles in memory. */
+/* Appends @text with the time of the export taken out of it: two exports made a second apart
+ * differ there and nowhere else. */
+static void
+append_without_export_time (GString *all, const char *text, gsize length)
+{
+  static const char attribute[] = "creationDateTime=\"";
+  const char *end = text + length;
+  const char *at;
+
+  while ((at = g_strstr_len (text, end - text, attribute)) != NULL)
+    {
+      const char *value = at + strlen (attribute);
+      const char *quote = memchr (value, '"', (gsize) (end - value));
+
+      g_assert_nonnull (quote);
+      g_string_append_len (all, text, value - text);
+      text = quote;
+    }
+  g_string_append_len (all, text, end - text);
+}
+
+/* A .qdpx's entries in order, each after its name. */
+static char *
+read_qdpx (const char *path)
+{
+  GString *all = g_string_new (NULL);
+  struct archive *zip = archive_read_new ();
+  struct archive_entry *entry;
+  int status;
+
+  archive_read_support_format_zip (zip);
+  g_assert_cmpint (archive_read_open_filename (zip, path, 65536), ==, ARCHIVE_OK);
+  while ((status = archive_read_next_header (zip, &entry)) == ARCHIVE_OK)
+    {
+      gsize size = (gsize) archive_entry_size (entry);
+      g_autofree char *data = g_malloc (size + 1);
+
+      g_assert_cmpint (archive_read_data (zip, data, size), ==, (la_ssize_t) size);
+      data[size] = '\0';
+      g_string_append_printf (all, "== %s\n", archive_entry_pathname (entry));
+      append_without_export_time (all, data, size);
+    }
+  g_assert_cmpint (status, ==, ARCHIVE_EOF);
+  archive_read_free (zip);
+  return g_string_free (all, FALSE);
+}
+
+/* Where @format writes in @folder, made ready: one file for a TEI corpus and a REFI-QDA
+ * project, a folder of files for the others. */
+static char *
+prepare_output (const HshFormat *format, const char *folder)
+{
+  char *path;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  if (format == &hsh_format_tei)
+    return g_build_filename (folder, "corpus.xml", NULL);
+  if (format == &hsh_format_refi)
+    return g_build_filename (folder, "corpus.qdpx", NULL);
+  path = g_build_filename (folder, format->id, NULL);
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return path;
+}
+
+static char *
+read_output (const HshFormat *format, const char *path)
+{
+  return format == &hsh_format_refi ? read_qdpx (path) : read_tree (path);
+}
+
+/* brat, WebAnno TSV, TEI and REFI-QDA are written a document at a time from the project, each
+ * document lent by the reader: the same files as their writers make of bundles in memory (for
+ * REFI-QDA, the same entries with the same contents). */
 static void
 test_document_writers (Fixture *fixture, gconstpointer data)
 {
-  const HshFormat *formats[] = { &hsh_format_brat, &hsh_format_webanno, &hsh_format_tei };
+  const HshFormat *formats[] = { &hsh_format_brat, &hsh_format_webanno, &hsh_format_tei, &hsh_format_refi };
+  g_autofree char *store_folder = g_build_filename (fixture->dir, "store-out", NULL);
+  g_autofree char *bundles_folder = g_build_filename (fixture->dir, "bundles-out", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
-      g_autofree char *from_store = g_build_filename (fixture->dir, "store-out", formats[i]->id, NULL);
-      g_autofree char *from_bundles = g_build_filename (fixture->dir, "bundles-out", formats[i]->id, NULL);
+      g_autofree char *from_store = prepare_output (formats[i], store_folder);
+      g_autofree char *from_bundles = prepare_output (formats[i], bundles_folder);
       g_autoptr(GError) error = NULL;
       g_autoptr(GPtrArray) bundles = hsh_store_export_bundles (fixture->store, NULL, HSH_LAYER_ALL, NULL, &error);
       HshExportSummary summary = { 0 };
       g_autofree char *written = NULL, *expected = NULL;
 
       g_assert_nonnull (formats[i]->documents);
-      g_assert_cmpint (g_mkdir_with_parents (from_store, 0700), ==, 0);
-      g_assert_cmpint (g_mkdir_with_parents (from_bundles, 0700), ==, 0);
-      if (formats[i] == &hsh_format_tei)
-        {
-          g_free (from_store), from_store = g_build_filename (fixture->dir, "store-out", "corpus.xml", NULL);
-          g_free (from_bundles), from_bundles = g_build_filename (fixture->dir, "bundles-out", "corpus.xml", NULL);
-        }
       g_assert_true (hsh_store_export (fixture->store, formats[i], NULL, HSH_LAYER_ALL, from_store, NULL,
                                        &summary, &error));
       g_assert_no_error (error);
       g_assert_true (formats[i]->write (bundles, from_bundles, NULL, &error));
       g_assert_no_error (error);
-      written = read_tree (from_store);
-      expected = read_tree (from_bundles);
+      written = read_output (formats[i], from_store);
+      expected = read_output (formats[i], from_bundles);
       g_assert_cmpuint (summary.documents, ==, DOCUMENTS - 42);
       g_assert_cmpuint (strlen (written), >, 100000);
       g_assert_cmpstr (written, ==, expected);
+      if (formats[i] == &hsh_format_refi)
+        g_assert_true (g_str_has_prefix (written, "== project.qde\n<?xml"));
     }
 }
 
@@ -424,6 +495,47 @@ test_cancelled (Fixture *fixture, gconstpointer data)
     g_assert_false (g_str_has_prefix (name, "cancelled.jsonl"));
 }
 
+typedef struct {
+  GCancellable *cancellable;
+  double        at;   /* the progress at which to cancel */
+} Canceller;
+
+static void
+cancel_at (double fraction, gpointer data)
+{
+  Canceller *canceller = data;
+
+  if (fraction >= canceller->at)
+    g_cancellable_cancel (canceller->cancellable);
+}
+
+/* A REFI-QDA project is assembled from scratch files next to it once every document was
+ * written: cancelled halfway through the documents, or while the archive is being compressed,
+ * the export leaves neither the project nor any of those files. */
+static void
+test_refi_cancelled (Fixture *fixture, gconstpointer data)
+{
+  static const double moments[] = { 0.5, 1.0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (moments); i++)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autofree char *path = g_build_filename (fixture->dir, "cancelled.qdpx", NULL);
+      Canceller canceller = { cancellable, moments[i] };
+      HshExportOptions options = { .cancellable = cancellable, .progress = cancel_at, .progress_data = &canceller };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_assert_false (hsh_store_export (fixture->store, &hsh_format_refi, NULL, HSH_LAYER_ALL, path, &options,
+                                        NULL, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      dir = g_dir_open (fixture->dir, 0, NULL);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        g_assert_false (g_str_has_prefix (name, "cancelled.qdpx"));
+    }
+}
+
 /* The gold layer alone: runs filter the same way the list does. */
 static void
 test_layer (Fixture *fixture, gconstpointer data)
@@ -476,6 +588,8 @@ main (int argc, char **argv)
   g_test_add ("/export-stream/document-writers", Fixture, NULL, fixture_set_up, test_document_writers,
               fixture_tear_down);
   g_test_add ("/export-stream/cancelled", Fixture, NULL, fixture_set_up, test_cancelled, fixture_tear_down);
+  g_test_add ("/export-stream/refi-cancelled-leaves-nothing", Fixture, NULL, fixture_set_up, test_refi_cancelled,
+              fixture_tear_down);
   g_test_add ("/export-stream/layer", Fixture, NULL, fixture_set_up, test_layer, fixture_tear_down);
   g_test_add_func ("/export-stream/empty-project", test_empty_project);
   return g_test_run ();

@@ -13,8 +13,9 @@
 struct _HshExportFile
 {
   char    *path;
-  char    *temp_path;
+  char    *temp_path;   /* NULL once removed: a scratch file has no name */
   int      fd;
+  goffset  flushed;   /* bytes in the file, not counting the buffer */
   GString *buffer;
   gboolean committed;
 };
@@ -35,7 +36,7 @@ hsh_export_file_new (const char *path, GError **error)
 
   g_return_val_if_fail (path != NULL, NULL);
   /* 0666 so the umask decides, as for any file the user saves. */
-  if ((fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666)) < 0)
+  if ((fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0666)) < 0)
     {
       set_io_error (error, "create a file next to", path, errno);
       return NULL;
@@ -45,6 +46,17 @@ hsh_export_file_new (const char *path, GError **error)
   file->temp_path = g_steal_pointer (&temp_path);
   file->fd = fd;
   file->buffer = g_string_sized_new (FLUSH_AT + FLUSH_AT / 4);
+  return file;
+}
+
+HshExportFile *
+hsh_export_file_new_scratch (const char *path, GError **error)
+{
+  HshExportFile *file = hsh_export_file_new (path, error);
+
+  /* Where the file system refuses (some network shares do), free removes it as usual. */
+  if (file != NULL && g_unlink (file->temp_path) == 0)
+    g_clear_pointer (&file->temp_path, g_free);
   return file;
 }
 
@@ -69,6 +81,7 @@ write_out (HshExportFile *file, const char *p, gsize left, GError **error)
         }
       p += n;
       left -= (gsize) n;
+      file->flushed += n;
     }
   return TRUE;
 }
@@ -94,11 +107,63 @@ hsh_export_file_flush_if_full (HshExportFile *file, GError **error)
   return file->buffer->len < FLUSH_AT || flush (file, error);
 }
 
+goffset
+hsh_export_file_size (HshExportFile *file)
+{
+  return file->flushed + (goffset) file->buffer->len;
+}
+
+static gboolean
+read_at (HshExportFile *file, char *chunk, gsize length, goffset offset, GError **error)
+{
+  while (length > 0)
+    {
+      gssize n = pread (file->fd, chunk, length, offset);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          /* It ends early only if something cut it short behind our back. */
+          set_io_error (error, "read back the temporary file next to", file->path, n < 0 ? errno : EIO);
+          return FALSE;
+        }
+      chunk += n;
+      length -= (gsize) n;
+      offset += n;
+    }
+  return TRUE;
+}
+
+gboolean
+hsh_export_file_read_back (HshExportFile *file, goffset offset, goffset length,
+                           HshExportFileReadFunc consume, gpointer user_data, GError **error)
+{
+  g_autofree char *chunk = NULL;
+  gsize chunk_size = (gsize) MIN (length, FLUSH_AT);
+
+  g_return_val_if_fail (offset >= 0 && length >= 0 && offset + length <= hsh_export_file_size (file), FALSE);
+  if (length == 0)
+    return TRUE;
+  if (!flush (file, error))
+    return FALSE;
+  chunk = g_malloc (chunk_size);
+  while (length > 0)
+    {
+      gsize n = (gsize) MIN (length, (goffset) chunk_size);
+      if (!read_at (file, chunk, n, offset, error) || !consume (chunk, n, user_data, error))
+        return FALSE;
+      offset += (goffset) n;
+      length -= (goffset) n;
+    }
+  return TRUE;
+}
+
 gboolean
 hsh_export_file_commit (HshExportFile *file, GError **error)
 {
   int fd = file->fd;
 
+  g_return_val_if_fail (file->temp_path != NULL, FALSE);
   if (!flush (file, error))
     return FALSE;
   file->fd = -1;
@@ -123,7 +188,7 @@ hsh_export_file_free (HshExportFile *file)
     return;
   if (file->fd >= 0)
     close (file->fd);
-  if (!file->committed)
+  if (!file->committed && file->temp_path != NULL)
     g_unlink (file->temp_path);
   g_string_free (file->buffer, TRUE);
   g_free (file->path);

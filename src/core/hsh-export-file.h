@@ -24,6 +24,25 @@ gboolean       hsh_export_file_write     (HshExportFile  *file,
 /* Writes what is buffered and renames the file into place. */
 gboolean       hsh_export_file_commit    (HshExportFile  *file,
                                           GError        **error);
+/* A file for output that must wait for later parts: written like any other, read back with
+ * hsh_export_file_read_back, never committed. It is created next to @path and its name is
+ * removed at once, so that not even a crash leaves it behind. */
+HshExportFile *hsh_export_file_new_scratch (const char   *path,
+                                          GError        **error);
+/* Bytes written so far, those still buffered included. */
+goffset        hsh_export_file_size      (HshExportFile  *file);
+
+typedef gboolean (*HshExportFileReadFunc) (const char *data,
+                                           gsize       length,
+                                           gpointer    user_data,
+                                           GError    **error);
+/* Passes the @length bytes written from @offset on to @consume, a chunk at a time. */
+gboolean       hsh_export_file_read_back (HshExportFile  *file,
+                                          goffset         offset,
+                                          goffset         length,
+                                          HshExportFileReadFunc consume,
+                                          gpointer        user_data,
+                                          GError        **error);
 /* Removes the temporary file unless it was committed. */
 void           hsh_export_file_free      (HshExportFile  *file);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HshExportFile, hsh_export_file_free)

@@ -1,5 +1,5 @@
-/* hsh-format-refi-write.c: writing a REFI-QDA .qdpx — project.qde (valid against the
- * QDA-XML 1.0 Project schema) and one Sources/<guid>.txt per document, in a zip. */
+/* hsh-format-refi-write.c: writing a REFI-QDA .qdpx a document at a time — project.qde (valid
+ * against the QDA-XML 1.0 Project schema) and one Sources/<guid>.txt per document, in a zip. */
 #include "hsh-format-refi.h"
 #include "hsh-export-file.h"
 #include "hsh-text.h"
@@ -17,14 +17,43 @@ static const char *const palette[] = {
   "#F032E6", "#9A6324", "#469990", "#800000", "#808000", "#000075",
 };
 
+/* The project.qde schema puts Users and the CodeBook before Sources, but who coded and with
+ * which codes is known only once every document was seen. So the TextSource elements are
+ * streamed into a scratch file as documents come, the Notes (which follow Sources) into a
+ * second, the texts into a third, and the archive is assembled around them at the end: what is
+ * held for the whole project is users, codes and one line per document, never the documents. */
+
+/* One run of elements of project.qde written to a scratch file, byte for byte as they would
+ * appear inside the whole document. */
 typedef struct {
+  HshExportFile   *file;
   xmlTextWriterPtr writer;
-  GHashTable      *code_guids;     /* label path → guid */
-  GHashTable      *children;       /* label path ("" for the root) → GPtrArray of child paths */
-  GHashTable      *user_guids;     /* annotator name → guid */
-  GPtrArray       *users;          /* names, in order of first appearance */
-  GPtrArray       *notes;          /* guid, text, guid, text… */
-  char            *now;            /* xsd:dateTime of the export */
+  gboolean         started;   /* past the XML declaration, which is dropped */
+  guint            elements;
+  GError          *error;     /* the first failure to write the file */
+} QdePart;
+
+/* A document's text, waiting in the texts scratch file for its entry Sources/<guid>.txt. */
+typedef struct {
+  char   *guid;
+  goffset offset;
+  gsize   length;
+} SourceText;
+
+typedef struct {
+  const HshExportOptions *options;
+  char                   *path;          /* of the .qdpx */
+  HshExportFile          *archive;       /* the .qdpx, renamed into place once complete */
+  char                   *name;          /* of the project, from the file name */
+  GHashTable             *code_guids;    /* label path → guid */
+  GHashTable             *children;      /* label path ("" for the root) → GPtrArray of child paths */
+  GHashTable             *user_guids;    /* annotator name → guid */
+  GPtrArray              *users;         /* names, in order of first appearance */
+  QdePart                 sources;       /* TextSource elements */
+  QdePart                 notes;         /* Note elements */
+  HshExportFile          *texts;         /* the documents' texts, one after another */
+  GArray                 *source_texts;  /* SourceText, in document order */
+  char                   *now;           /* xsd:dateTime of the export */
 } Project;
 
 gboolean
@@ -79,36 +108,36 @@ add_code_path (Project *project, const char *path)
 }
 
 static void
-write_code (Project *project, const char *path)
+write_code (xmlTextWriterPtr writer, Project *project, const char *path)
 {
   GPtrArray *children = g_hash_table_lookup (project->children, path);
   const char *slash = strrchr (path, '/');
   g_autofree char *name = hsh_export_xml_safe (slash != NULL ? slash + 1 : path);
 
-  xmlTextWriterStartElement (project->writer, BAD_CAST "Code");
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "guid", g_hash_table_lookup (project->code_guids, path));
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "name", BAD_CAST name);
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "isCodable", BAD_CAST "true");
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "color",
+  xmlTextWriterStartElement (writer, BAD_CAST "Code");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "guid", g_hash_table_lookup (project->code_guids, path));
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST name);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "isCodable", BAD_CAST "true");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "color",
                                BAD_CAST palette[g_str_hash (path) % G_N_ELEMENTS (palette)]);
   for (guint i = 0; children != NULL && i < children->len; i++)
-    write_code (project, g_ptr_array_index (children, i));
-  xmlTextWriterEndElement (project->writer);
+    write_code (writer, project, g_ptr_array_index (children, i));
+  xmlTextWriterEndElement (writer);
 }
 
 static void
-write_codebook (Project *project)
+write_codebook (xmlTextWriterPtr writer, Project *project)
 {
   GPtrArray *roots = g_hash_table_lookup (project->children, "");
 
   if (roots == NULL)
     return;
-  xmlTextWriterStartElement (project->writer, BAD_CAST "CodeBook");
-  xmlTextWriterStartElement (project->writer, BAD_CAST "Codes");
+  xmlTextWriterStartElement (writer, BAD_CAST "CodeBook");
+  xmlTextWriterStartElement (writer, BAD_CAST "Codes");
   for (guint i = 0; i < roots->len; i++)
-    write_code (project, g_ptr_array_index (roots, i));
-  xmlTextWriterEndElement (project->writer);
-  xmlTextWriterEndElement (project->writer);
+    write_code (writer, project, g_ptr_array_index (roots, i));
+  xmlTextWriterEndElement (writer);
+  xmlTextWriterEndElement (writer);
 }
 
 /* Users ------------------------------------------------------------------------------------- */
@@ -116,51 +145,98 @@ write_codebook (Project *project)
 static void
 add_user (Project *project, const HshSpan *span)
 {
+  char *name;
+
   if (span->annotator == NULL || g_hash_table_contains (project->user_guids, span->annotator))
     return;
-  g_hash_table_insert (project->user_guids, span->annotator,
+  /* The bundle is only lent until the next document: the name is copied. */
+  name = g_strdup (span->annotator);
+  g_hash_table_insert (project->user_guids, name,
                        hsh_refi_is_guid (span->annotator_uuid) ? g_strdup (span->annotator_uuid)
-                                                              : guid_for ("user", span->annotator));
-  g_ptr_array_add (project->users, span->annotator);
+                                                              : guid_for ("user", name));
+  g_ptr_array_add (project->users, name);
 }
 
 static void
-write_users (Project *project)
+write_users (xmlTextWriterPtr writer, Project *project)
 {
   if (project->users->len == 0)
     return;
-  xmlTextWriterStartElement (project->writer, BAD_CAST "Users");
+  xmlTextWriterStartElement (writer, BAD_CAST "Users");
   for (guint i = 0; i < project->users->len; i++)
     {
       const char *name = g_ptr_array_index (project->users, i);
       g_autofree char *safe = hsh_export_xml_safe (name);
 
-      xmlTextWriterStartElement (project->writer, BAD_CAST "User");
-      xmlTextWriterWriteAttribute (project->writer, BAD_CAST "guid", g_hash_table_lookup (project->user_guids, name));
-      xmlTextWriterWriteAttribute (project->writer, BAD_CAST "name", BAD_CAST safe);
-      xmlTextWriterEndElement (project->writer);
+      xmlTextWriterStartElement (writer, BAD_CAST "User");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "guid", g_hash_table_lookup (project->user_guids, name));
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST safe);
+      xmlTextWriterEndElement (writer);
     }
-  xmlTextWriterEndElement (project->writer);
+  xmlTextWriterEndElement (writer);
+}
+
+/* Parts of project.qde in scratch files ----------------------------------------------------- */
+
+static int
+write_to_part (void *context, const char *bytes, int length)
+{
+  QdePart *part = context;
+
+  if (!part->started)
+    return length;
+  if (part->error != NULL)
+    return -1;
+  g_string_append_len (hsh_export_file_buffer (part->file), bytes, length);
+  return hsh_export_file_flush_if_full (part->file, &part->error) ? length : -1;
+}
+
+static int
+close_nothing (void *context)
+{
+  return 0;
+}
+
+/* libxml2 writes non-ASCII characters in attributes as they are only in a document begun with
+ * an encoding, as &#x…; references otherwise: so a part begins a document, as the whole
+ * project.qde does, and drops the XML declaration this writes. */
+static gboolean
+part_open (QdePart *part, const char *path, GError **error)
+{
+  if (!(part->file = hsh_export_file_new_scratch (path, error)))
+    return FALSE;
+  part->writer = xmlNewTextWriter (xmlOutputBufferCreateIO (write_to_part, close_nothing, part, NULL));
+  xmlTextWriterStartDocument (part->writer, NULL, "UTF-8", NULL);
+  xmlTextWriterFlush (part->writer);
+  part->started = TRUE;
+  return TRUE;
+}
+
+/* Fails with the first error writing the part's file, if there was one. */
+static gboolean
+part_check (QdePart *part, GError **error)
+{
+  if (part->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&part->error));
+  return FALSE;
+}
+
+/* Writes out what libxml2 still holds of the part. */
+static gboolean
+part_flush (QdePart *part, GError **error)
+{
+  if (xmlTextWriterFlush (part->writer) < 0 && part->error == NULL)
+    g_set_error (&part->error, HSH_ERROR, HSH_ERROR_FAILED, "Could not write the project file");
+  return part_check (part, error);
 }
 
 static void
-collect_codes_and_users (Project *project, GPtrArray *bundles, const HshExportOptions *options)
+part_clear (QdePart *part)
 {
-  if (options != NULL && options->codebook != NULL)
-    for (guint i = 0; options->codebook[i] != NULL; i++)
-      add_code_path (project, options->codebook[i]);
-  for (guint b = 0; b < bundles->len; b++)
-    {
-      HshBundle *bundle = g_ptr_array_index (bundles, b);
-      for (guint i = 0; i < bundle->spans->len; i++)
-        {
-          HshSpan *span = g_ptr_array_index (bundle->spans, i);
-          if (!hsh_export_options_accept (options, span))
-            continue;
-          add_code_path (project, span->label);
-          add_user (project, span);
-        }
-    }
+  g_clear_pointer (&part->writer, xmlFreeTextWriter);
+  g_clear_pointer (&part->file, hsh_export_file_free);
+  g_clear_error (&part->error);
 }
 
 /* Sources ----------------------------------------------------------------------------------- */
@@ -177,13 +253,27 @@ source_guid (const HshBundle *bundle)
 }
 
 static void
-write_creation (Project *project, const HshSpan *span)
+write_creation (xmlTextWriterPtr writer, Project *project, const HshSpan *span)
 {
   const char *user = span->annotator != NULL ? g_hash_table_lookup (project->user_guids, span->annotator) : NULL;
 
   if (user != NULL)
-    xmlTextWriterWriteAttribute (project->writer, BAD_CAST "creatingUser", BAD_CAST user);
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
+    xmlTextWriterWriteAttribute (writer, BAD_CAST "creatingUser", BAD_CAST user);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
+}
+
+static void
+write_note (Project *project, const char *guid, const char *text)
+{
+  xmlTextWriterPtr writer = project->notes.writer;
+  g_autofree char *safe = hsh_export_xml_safe (text);
+
+  xmlTextWriterStartElement (writer, BAD_CAST "Note");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "guid", BAD_CAST guid);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
+  xmlTextWriterWriteElement (writer, BAD_CAST "PlainTextContent", BAD_CAST safe);
+  xmlTextWriterEndElement (writer);
+  project->notes.elements++;
 }
 
 /* REFI-QDA has no discontinuous selection: each range of a span becomes a selection with the
@@ -191,6 +281,7 @@ write_creation (Project *project, const HshSpan *span)
 static void
 write_selection (Project *project, HshOffsetIndex *index, const char *source, const HshSpan *span, guint r)
 {
+  xmlTextWriterPtr writer = project->sources.writer;
   const HshRange *range = &g_array_index (span->ranges, HshRange, r);
   g_autofree char *seed = g_strdup_printf ("%s:%s:%u", source, span->key, r);
   g_autofree char *guid = r == 0 && hsh_refi_is_guid (span->uuid) ? g_strdup (span->uuid) : guid_for ("selection", seed);
@@ -198,208 +289,362 @@ write_selection (Project *project, HshOffsetIndex *index, const char *source, co
   g_autofree char *covered = hsh_offset_index_slice (index, range->start, range->end);
   g_autofree char *name = hsh_export_xml_safe (covered);
 
-  xmlTextWriterStartElement (project->writer, BAD_CAST "PlainTextSelection");
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "guid", BAD_CAST guid);
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "name", BAD_CAST name);
-  xmlTextWriterWriteFormatAttribute (project->writer, BAD_CAST "startPosition", "%" G_GINT64_FORMAT, range->start);
-  xmlTextWriterWriteFormatAttribute (project->writer, BAD_CAST "endPosition", "%" G_GINT64_FORMAT, range->end);
-  write_creation (project, span);
-  xmlTextWriterStartElement (project->writer, BAD_CAST "Coding");
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "guid", BAD_CAST coding);
-  write_creation (project, span);
-  xmlTextWriterStartElement (project->writer, BAD_CAST "CodeRef");
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "targetGUID", g_hash_table_lookup (project->code_guids, span->label));
-  xmlTextWriterEndElement (project->writer);
-  xmlTextWriterEndElement (project->writer);
+  xmlTextWriterStartElement (writer, BAD_CAST "PlainTextSelection");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "guid", BAD_CAST guid);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST name);
+  xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "startPosition", "%" G_GINT64_FORMAT, range->start);
+  xmlTextWriterWriteFormatAttribute (writer, BAD_CAST "endPosition", "%" G_GINT64_FORMAT, range->end);
+  write_creation (writer, project, span);
+  xmlTextWriterStartElement (writer, BAD_CAST "Coding");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "guid", BAD_CAST coding);
+  write_creation (writer, project, span);
+  xmlTextWriterStartElement (writer, BAD_CAST "CodeRef");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "targetGUID", g_hash_table_lookup (project->code_guids, span->label));
+  xmlTextWriterEndElement (writer);
+  xmlTextWriterEndElement (writer);
   if (r == 0 && span->note != NULL)
     {
-      char *note = guid_for ("note", guid);
-      xmlTextWriterStartElement (project->writer, BAD_CAST "NoteRef");
-      xmlTextWriterWriteAttribute (project->writer, BAD_CAST "targetGUID", BAD_CAST note);
-      xmlTextWriterEndElement (project->writer);
-      g_ptr_array_add (project->notes, note);
-      g_ptr_array_add (project->notes, hsh_export_xml_safe (span->note));
+      g_autofree char *note = guid_for ("note", guid);
+      xmlTextWriterStartElement (writer, BAD_CAST "NoteRef");
+      xmlTextWriterWriteAttribute (writer, BAD_CAST "targetGUID", BAD_CAST note);
+      xmlTextWriterEndElement (writer);
+      write_note (project, note, span->note);
     }
-  xmlTextWriterEndElement (project->writer);
+  xmlTextWriterEndElement (writer);
 }
 
 static void
-write_source (Project *project, const HshBundle *bundle, const char *guid, const HshExportOptions *options)
+write_source (Project *project, const HshBundle *bundle, const char *guid)
 {
+  xmlTextWriterPtr writer = project->sources.writer;
   g_autoptr(HshOffsetIndex) index = hsh_offset_index_new (bundle->text);
   g_autofree char *text_path = g_strdup_printf ("internal://%s.txt", guid);
   g_autofree char *title = hsh_export_xml_safe (bundle->title != NULL ? bundle->title : guid);
 
-  xmlTextWriterStartElement (project->writer, BAD_CAST "TextSource");
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "guid", BAD_CAST guid);
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "name", BAD_CAST title);
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "plainTextPath", BAD_CAST text_path);
-  xmlTextWriterWriteAttribute (project->writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
+  xmlTextWriterStartElement (writer, BAD_CAST "TextSource");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "guid", BAD_CAST guid);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST title);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "plainTextPath", BAD_CAST text_path);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
   for (guint i = 0; i < bundle->spans->len; i++)
     {
       const HshSpan *span = g_ptr_array_index (bundle->spans, i);
-      if (!hsh_export_options_accept (options, span))
+      if (!hsh_export_options_accept (project->options, span))
         continue;
+      /* Codes and users come in the order their documents do, as they always have. */
+      add_code_path (project, span->label);
+      add_user (project, span);
       for (guint r = 0; r < span->ranges->len; r++)
         write_selection (project, index, guid, span, r);
     }
-  xmlTextWriterEndElement (project->writer);
+  xmlTextWriterEndElement (writer);
+  project->sources.elements++;
 }
 
-static void
-write_notes (Project *project)
+/* Sets the text aside for its entry, which follows project.qde in the archive. */
+static gboolean
+keep_text (Project *project, const HshBundle *bundle, const char *guid, GError **error)
 {
-  if (project->notes->len == 0)
-    return;
-  xmlTextWriterStartElement (project->writer, BAD_CAST "Notes");
-  for (guint i = 0; i < project->notes->len; i += 2)
+  SourceText text = { g_strdup (guid), hsh_export_file_size (project->texts), strlen (bundle->text) };
+
+  g_array_append_val (project->source_texts, text);
+  g_string_append_len (hsh_export_file_buffer (project->texts), bundle->text, (gssize) text.length);
+  return hsh_export_file_flush_if_full (project->texts, error);
+}
+
+/* project.qde ------------------------------------------------------------------------------- */
+
+/* What libxml2 writes of project.qde around its parts: the Sources part goes in at
+ * sources_at, the Notes part at notes_at. */
+typedef struct {
+  xmlBufferPtr framing;
+  gsize        sources_at;
+  gsize        notes_at;
+} QdeLayout;
+
+/* Closes the start tag just written, so that a part can go in right after it. */
+static gsize
+mark_insertion (xmlTextWriterPtr writer, xmlBufferPtr framing)
+{
+  xmlTextWriterWriteRaw (writer, BAD_CAST "");
+  xmlTextWriterFlush (writer);
+  return (gsize) xmlBufferLength (framing);
+}
+
+static gboolean
+write_framing (Project *project, QdeLayout *layout, GError **error)
+{
+  xmlTextWriterPtr writer = xmlNewTextWriterMemory (layout->framing, 0);
+  gboolean ok;
+
+  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
+  xmlTextWriterStartElement (writer, BAD_CAST "Project");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST QDA_NS);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST project->name);
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "origin", BAD_CAST "Hashiya");
+  xmlTextWriterWriteAttribute (writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
+  write_users (writer, project);
+  write_codebook (writer, project);
+  layout->sources_at = 0;
+  if (project->sources.elements > 0)
     {
-      xmlTextWriterStartElement (project->writer, BAD_CAST "Note");
-      xmlTextWriterWriteAttribute (project->writer, BAD_CAST "guid", g_ptr_array_index (project->notes, i));
-      xmlTextWriterWriteAttribute (project->writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
-      xmlTextWriterWriteElement (project->writer, BAD_CAST "PlainTextContent", g_ptr_array_index (project->notes, i + 1));
-      xmlTextWriterEndElement (project->writer);
+      xmlTextWriterStartElement (writer, BAD_CAST "Sources");
+      layout->sources_at = mark_insertion (writer, layout->framing);
+      xmlTextWriterEndElement (writer);
     }
-  xmlTextWriterEndElement (project->writer);
+  layout->notes_at = layout->sources_at;
+  if (project->notes.elements > 0)
+    {
+      xmlTextWriterStartElement (writer, BAD_CAST "Notes");
+      layout->notes_at = mark_insertion (writer, layout->framing);
+      xmlTextWriterEndElement (writer);
+    }
+  xmlTextWriterEndElement (writer);
+  ok = xmlTextWriterEndDocument (writer) >= 0;
+  xmlFreeTextWriter (writer);
+  if (!ok)
+    g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not write the project file");
+  return ok;
 }
 
 /* The archive -------------------------------------------------------------------------------- */
 
-static la_ssize_t
-append_to_bytes (struct archive *archive, void *data, const void *buffer, size_t length)
+/* The .qdpx being assembled: libarchive compresses into the export file. */
+typedef struct {
+  struct archive *archive;
+  HshExportFile  *file;
+  GCancellable   *cancellable;
+  const char     *entry;        /* being written, for messages */
+  GError         *write_error;  /* the first failure to write the file */
+} Zip;
+
+static gboolean
+zip_fail (Zip *zip, GError **error)
 {
-  g_byte_array_append (data, buffer, (guint) length);
-  return (la_ssize_t) length;
+  if (zip->write_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&zip->write_error));
+  else if (zip->entry != NULL)
+    g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not add %s to the project archive: %s",
+                 zip->entry, archive_error_string (zip->archive));
+  else
+    g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not write the project archive: %s",
+                 archive_error_string (zip->archive));
+  return FALSE;
+}
+
+static la_ssize_t
+write_to_file (struct archive *archive, void *data, const void *buffer, size_t length)
+{
+  Zip *zip = data;
+
+  if (zip->write_error != NULL)
+    return -1;
+  g_string_append_len (hsh_export_file_buffer (zip->file), buffer, (gssize) length);
+  return hsh_export_file_flush_if_full (zip->file, &zip->write_error) ? (la_ssize_t) length : -1;
 }
 
 static gboolean
-add_entry (struct archive *zip, const char *name, const void *data, gsize length, GError **error)
+zip_start_entry (Zip *zip, const char *name, goffset length, GError **error)
 {
   struct archive_entry *entry = archive_entry_new ();
   gboolean ok;
 
+  zip->entry = name;
   archive_entry_set_pathname_utf8 (entry, name);
   archive_entry_set_filetype (entry, AE_IFREG);
   archive_entry_set_perm (entry, 0644);
   archive_entry_set_size (entry, (la_int64_t) length);
   archive_entry_set_mtime (entry, g_get_real_time () / G_USEC_PER_SEC, 0);
-  ok = archive_write_header (zip, entry) == ARCHIVE_OK &&
-       (length == 0 || archive_write_data (zip, data, length) == (la_ssize_t) length);
+  ok = archive_write_header (zip->archive, entry) == ARCHIVE_OK;
   archive_entry_free (entry);
-  if (!ok)
-    g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not add %s to the project archive: %s",
-                 name, archive_error_string (zip));
-  return ok;
+  return ok || zip_fail (zip, error);
+}
+
+/* An HshExportFileReadFunc, and for bytes in memory: more of the entry begun last. The export
+ * can still be cancelled here, since compressing a large project takes a while. */
+static gboolean
+zip_write_data (const char *data, gsize length, gpointer user_data, GError **error)
+{
+  Zip *zip = user_data;
+
+  if (g_cancellable_set_error_if_cancelled (zip->cancellable, error))
+    return FALSE;
+  return length == 0 || archive_write_data (zip->archive, data, length) == (la_ssize_t) length ||
+         zip_fail (zip, error);
 }
 
 static gboolean
-write_project_xml (Project *project, GPtrArray *bundles, GPtrArray *guids, const char *name,
-                   const HshExportOptions *options, GError **error)
+zip_add_qde (Zip *zip, Project *project, const QdeLayout *layout, GError **error)
 {
-  xmlTextWriterPtr writer = project->writer;
+  const char *framing = (const char *) xmlBufferContent (layout->framing);
+  gsize framing_length = (gsize) xmlBufferLength (layout->framing);
+  goffset sources = hsh_export_file_size (project->sources.file);
+  goffset notes = hsh_export_file_size (project->notes.file);
 
-  xmlTextWriterStartDocument (writer, NULL, "UTF-8", NULL);
-  xmlTextWriterStartElement (writer, BAD_CAST "Project");
-  xmlTextWriterWriteAttribute (writer, BAD_CAST "xmlns", BAD_CAST QDA_NS);
-  xmlTextWriterWriteAttribute (writer, BAD_CAST "name", BAD_CAST name);
-  xmlTextWriterWriteAttribute (writer, BAD_CAST "origin", BAD_CAST "Hashiya");
-  xmlTextWriterWriteAttribute (writer, BAD_CAST "creationDateTime", BAD_CAST project->now);
-  write_users (project);
-  write_codebook (project);
-  if (bundles->len > 0)
-    xmlTextWriterStartElement (writer, BAD_CAST "Sources");
-  for (guint i = 0; i < bundles->len; i++)
+  return zip_start_entry (zip, "project.qde", (goffset) framing_length + sources + notes, error) &&
+         zip_write_data (framing, layout->sources_at, zip, error) &&
+         hsh_export_file_read_back (project->sources.file, 0, sources, zip_write_data, zip, error) &&
+         zip_write_data (framing + layout->sources_at, layout->notes_at - layout->sources_at, zip, error) &&
+         hsh_export_file_read_back (project->notes.file, 0, notes, zip_write_data, zip, error) &&
+         zip_write_data (framing + layout->notes_at, framing_length - layout->notes_at, zip, error);
+}
+
+static gboolean
+zip_add_texts (Zip *zip, Project *project, GError **error)
+{
+  for (guint i = 0; i < project->source_texts->len; i++)
     {
-      if (!hsh_export_step (options, i, bundles->len, error))
+      const SourceText *text = &g_array_index (project->source_texts, SourceText, i);
+      g_autofree char *name = g_strdup_printf ("Sources/%s.txt", text->guid);
+
+      if (!zip_start_entry (zip, name, (goffset) text->length, error) ||
+          !hsh_export_file_read_back (project->texts, text->offset, (goffset) text->length, zip_write_data, zip,
+                                      error))
         return FALSE;
-      write_source (project, g_ptr_array_index (bundles, i), g_ptr_array_index (guids, i), options);
-    }
-  if (bundles->len > 0)
-    xmlTextWriterEndElement (writer);
-  write_notes (project);
-  xmlTextWriterEndElement (writer);
-  if (xmlTextWriterEndDocument (writer) < 0)
-    {
-      g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not write the project file");
-      return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-write_archive (GPtrArray *bundles, GPtrArray *guids, xmlBufferPtr qde, GByteArray *out, GError **error)
+write_archive (Project *project, const QdeLayout *layout, GError **error)
 {
-  struct archive *zip = archive_write_new ();
+  Zip zip = { archive_write_new (), project->archive, NULL, NULL, NULL };
   gboolean ok;
 
-  archive_write_set_format_zip (zip);
-  ok = archive_write_open (zip, out, NULL, append_to_bytes, NULL) == ARCHIVE_OK &&
-       add_entry (zip, "project.qde", xmlBufferContent (qde), (gsize) xmlBufferLength (qde), error);
-  for (guint i = 0; ok && i < bundles->len; i++)
-    {
-      const HshBundle *bundle = g_ptr_array_index (bundles, i);
-      g_autofree char *name = g_strdup_printf ("Sources/%s.txt", (char *) g_ptr_array_index (guids, i));
-      ok = add_entry (zip, name, bundle->text, strlen (bundle->text), error);
-    }
-  ok = archive_write_close (zip) == ARCHIVE_OK && ok;
-  if (!ok && error != NULL && *error == NULL)
-    g_set_error (error, HSH_ERROR, HSH_ERROR_FAILED, "Could not write the project archive: %s",
-                 archive_error_string (zip));
-  archive_write_free (zip);
+  zip.cancellable = project->options != NULL ? project->options->cancellable : NULL;
+  archive_write_set_format_zip (zip.archive);
+  ok = (archive_write_open (zip.archive, &zip, NULL, write_to_file, NULL) == ARCHIVE_OK || zip_fail (&zip, error)) &&
+       zip_add_qde (&zip, project, layout, error) &&
+       zip_add_texts (&zip, project, error);
+  zip.entry = NULL;
+  /* Closing writes the central directory; after a failure, what it says no longer matters. */
+  if (archive_write_close (zip.archive) != ARCHIVE_OK && ok)
+    ok = zip_fail (&zip, error);
+  archive_write_free (zip.archive);
+  g_clear_error (&zip.write_error);
   return ok;
 }
 
+/* The document writer ------------------------------------------------------------------------ */
+
 static void
-project_init (Project *project, xmlTextWriterPtr writer)
+source_text_clear (SourceText *text)
+{
+  g_free (text->guid);
+}
+
+static char *
+project_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *name = hsh_export_xml_safe (base);
+  char *dot = strrchr (name, '.');
+
+  if (dot != NULL && dot != name)
+    *dot = '\0';
+  return name;
+}
+
+static void
+project_init (Project *project, const char *path, const HshExportOptions *options)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  project->writer = writer;
+  project->options = options;
+  project->path = g_strdup (path);
+  project->name = project_name (path);
   project->code_guids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   project->children = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  /* The names are owned by users. */
   project->user_guids = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  project->users = g_ptr_array_new ();
-  project->notes = g_ptr_array_new_with_free_func (g_free);
+  project->users = g_ptr_array_new_with_free_func (g_free);
+  project->source_texts = g_array_new (FALSE, FALSE, sizeof (SourceText));
+  g_array_set_clear_func (project->source_texts, (GDestroyNotify) source_text_clear);
   project->now = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 static void
-project_clear (Project *project)
+refi_writer_free (gpointer state)
 {
+  Project *project = state;
+
+  part_clear (&project->sources);
+  part_clear (&project->notes);
+  g_clear_pointer (&project->texts, hsh_export_file_free);
+  g_clear_pointer (&project->archive, hsh_export_file_free);
   g_hash_table_unref (project->code_guids);
   g_hash_table_unref (project->children);
   g_hash_table_unref (project->user_guids);
   g_ptr_array_unref (project->users);
-  g_ptr_array_unref (project->notes);
+  g_array_unref (project->source_texts);
+  g_free (project->path);
+  g_free (project->name);
   g_free (project->now);
+  g_free (project);
 }
+
+static gpointer
+refi_begin (const char *path, guint count, const HshExportOptions *options, GError **error)
+{
+  Project *project = g_new0 (Project, 1);
+
+  project_init (project, path, options);
+  /* The scratch files lie next to the archive, on the disk chosen for it rather than in a
+   * /tmp that may be small or in memory. */
+  if (!part_open (&project->sources, path, error) ||
+      !part_open (&project->notes, path, error) ||
+      !(project->texts = hsh_export_file_new_scratch (path, error)))
+    {
+      refi_writer_free (project);
+      return NULL;
+    }
+  if (options != NULL && options->codebook != NULL)
+    for (guint i = 0; options->codebook[i] != NULL; i++)
+      add_code_path (project, options->codebook[i]);
+  return project;
+}
+
+static gboolean
+refi_write_one (gpointer state, HshBundle *bundle, guint index, GError **error)
+{
+  Project *project = state;
+  g_autofree char *guid = source_guid (bundle);
+
+  write_source (project, bundle, guid);
+  return part_check (&project->sources, error) && part_check (&project->notes, error) &&
+         keep_text (project, bundle, guid, error);
+}
+
+static gboolean
+refi_finish (gpointer state, GError **error)
+{
+  Project *project = state;
+  QdeLayout layout = { xmlBufferCreate (), 0, 0 };
+  gboolean ok;
+
+  /* The archive is begun only now, so that an export stopped earlier leaves no trace even when
+   * killed. */
+  ok = part_flush (&project->sources, error) && part_flush (&project->notes, error) &&
+       write_framing (project, &layout, error) &&
+       (project->archive = hsh_export_file_new (project->path, error)) != NULL &&
+       write_archive (project, &layout, error) &&
+       hsh_export_file_commit (project->archive, error);
+  xmlBufferFree (layout.framing);
+  return ok;
+}
+
+static const HshDocumentWriter refi_documents = {
+  .begin = refi_begin,
+  .write = refi_write_one,
+  .finish = refi_finish,
+  .free = refi_writer_free,
+};
 
 gboolean
 hsh_refi_write (GPtrArray *bundles, const char *path, const HshExportOptions *options, GError **error)
 {
-  g_autoptr(GPtrArray) guids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GByteArray) zipped = g_byte_array_new ();
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = NULL;
-  xmlBufferPtr qde = xmlBufferCreate ();
-  Project project = { 0 };
-  gboolean ok;
-
-  name = hsh_export_xml_safe (base);
-  if (strrchr (name, '.') != NULL && strrchr (name, '.') != name)
-    *strrchr (name, '.') = '\0';
-  project_init (&project, xmlNewTextWriterMemory (qde, 0));
-  for (guint i = 0; i < bundles->len; i++)
-    g_ptr_array_add (guids, source_guid (g_ptr_array_index (bundles, i)));
-  collect_codes_and_users (&project, bundles, options);
-  ok = write_project_xml (&project, bundles, guids, name, options, error);
-  xmlFreeTextWriter (project.writer);
-  project_clear (&project);
-  ok = ok && write_archive (bundles, guids, qde, zipped, error) &&
-       hsh_export_step (options, bundles->len, bundles->len, error) &&
-       hsh_export_write_bytes (path, zipped->data, zipped->len, error);
-  xmlBufferFree (qde);
-  return ok;
+  g_return_val_if_fail (bundles != NULL && path != NULL, FALSE);
+  return hsh_format_write_documents (&refi_documents, bundles, path, options, error);
 }
 
 const HshFormat hsh_format_refi = {
@@ -409,4 +654,5 @@ const HshFormat hsh_format_refi = {
   .extension = "qdpx",
   .read = hsh_refi_read,
   .write = hsh_refi_write,
+  .documents = &refi_documents,
 };
