@@ -72,9 +72,11 @@ GPtrArray *hsh_store_export_bundles (HshStore      *store,
                                      HshLayer       layer,
                                      GCancellable  *cancellable,
                                      GError       **error);
-/* Writes the documents @document_ids (NULL: all) to @path in @format. JSONL is streamed a document
- * at a time, so a million annotations never sit in memory at once; the other writers take every
- * bundle together. @summary (may be NULL) receives what was written. */
+/* Writes the documents @document_ids (NULL: all) to @path in @format, all read in one snapshot
+ * of the project. No format holds the whole corpus: JSONL, CSV and CoNLL are read and formatted
+ * on every core (hsh-export-stream.h), the others a document at a time (HshDocumentWriter);
+ * only a format without either would take every bundle together. @summary (may be NULL)
+ * receives what was written. */
 gboolean   hsh_store_export         (HshStore               *store,
                                      const HshFormat        *format,
                                      GArray                 *document_ids,
