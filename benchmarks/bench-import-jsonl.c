@@ -1,6 +1,7 @@
 /* bench-import-jsonl.c: importing a Hashiya JSONL corpus of 1,000,000 annotations over 10,000
- * documents (attributes, notes, role links, actors, annotators) into a new project, against the
- * aims of ≤ 8 s and ≤ 200 MB resident. Each import runs in a process of its own, so that its
+ * documents (attributes, notes, role links, actors, annotators) into a new project: its time
+ * (the design brief sets no budget for it) and its peak resident memory, against an aim of
+ * ≤ 200 MB whatever the corpus size. Each import runs in a process of its own, so that its
  * peak resident memory is its own; the whole-file way (every document read, then imported) runs
  * once beside it for comparison. */
 #include <locale.h>
@@ -203,7 +204,7 @@ main (int argc, char **argv)
     g_unlink (corpus);
   g_rmdir (dir);
   qsort (seconds, RUNS, sizeof seconds[0], compare_doubles);
-  bench_report ("import 1,000,000 annotations from JSONL (median)", seconds[RUNS / 2], 8.0, "s");
+  g_print ("import 1,000,000 annotations from JSONL (median of %d): %.3f s (no budget)\n", RUNS, seconds[RUNS / 2]);
   bench_report ("resident memory of that import, at most", most_megabytes, 200.0, "MB");
   g_print ("  the whole file read first, then imported: %.3f s, %.0f MB\n", whole, whole_megabytes);
   return 0;
