@@ -6,137 +6,13 @@
 #include <glib/gstdio.h>
 #include "hsh-corpus.h"
 #include "hsh-format-jsonl.h"
+#include "bench-corpus.h"
 #include "bench-support.h"
 
 #define RUNS 5
 #define DOCUMENTS 10000
-#define SPANS_PER_DOCUMENT 100
 /* Documents imported per transaction while building the project: bounds the bundles in memory. */
 #define IMPORT_BATCH 500
-
-static const char *const labels[] = {
-  "Actor/Person", "Actor/State", "Actor/Organisation", "Place", "Date", "Claim", "Commitment",
-};
-static const char *const actors[] = {
-  "إيمانويل ماكرون", "كامالا هاريس", "الأمم المتحدة", "خليفة حفتر", "عبد الحميد الدبيبة",
-  "أنغيلا ميركل", "ماريو دراغي", "رجب طيب أردوغان", "محمد المنفي", "يان كوبيش",
-};
-static const char *const annotators[] = { "Layla", "Omar", "Sara" };
-
-/* Where each word of @text starts and ends, in code points. */
-static GArray *
-word_bounds (const char *text)
-{
-  GArray *bounds = g_array_new (FALSE, FALSE, sizeof (HshRange));
-  gint64 offset = 0, start = -1;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
-      if (!space && start < 0)
-        start = offset;
-      else if (space && start >= 0)
-        {
-          HshRange word = { start, offset };
-          g_array_append_val (bounds, word);
-          start = -1;
-        }
-    }
-  if (start >= 0)
-    {
-      HshRange word = { start, offset };
-      g_array_append_val (bounds, word);
-    }
-  return bounds;
-}
-
-/* A unique 1–2 KB text: a numbered heading, then a slice of the sample article. */
-static char *
-document_text (const char *sample, glong sample_length, GRand *rand, guint number)
-{
-  glong length = g_rand_int_range (rand, 550, 1000);
-  glong from = g_rand_int_range (rand, 0, (gint32) (sample_length - length));
-  const char *start = g_utf8_offset_to_pointer (sample, from);
-  const char *end = g_utf8_offset_to_pointer (start, length);
-  g_autofree char *slice = g_strndup (start, (gsize) (end - start));
-
-  return g_strdup_printf ("تقرير رقم %u\n%s", number, slice);
-}
-
-/* What coders add: who made it, gold now and then, actors, claim and commitment details, notes. */
-static void
-decorate_span (HshSpan *span, GRand *rand, guint index)
-{
-  span->annotator = g_strdup (annotators[index % G_N_ELEMENTS (annotators)]);
-  span->gold = g_rand_int_range (rand, 0, 20) == 0;
-  if (g_str_has_prefix (span->label, "Actor") && g_rand_boolean (rand))
-    {
-      guint actor = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (actors));
-      span->actor = g_strdup (actors[actor]);
-      span->actor_wikidata = g_strdup_printf ("Q%u", 1000 + actor);
-    }
-  if (g_strcmp0 (span->label, "Claim") == 0)
-    hsh_span_set_attribute (span, "status", g_rand_boolean (rand) ? "pledged" : "fulfilled");
-  if (g_strcmp0 (span->label, "Commitment") == 0)
-    {
-      hsh_span_set_attribute (span, "quantity", "300");
-      hsh_span_set_attribute (span, "deadline", "2021-12-24");
-    }
-  if (g_rand_int_range (rand, 0, 50) == 0)
-    span->note = g_strdup ("راجع \"المصدر\" الأصلي");
-}
-
-/* One or two words, and now and then a second fragment further on (a discontinuous span). */
-static void
-add_random_span (HshBundle *bundle, GArray *words, GRand *rand, guint index)
-{
-  g_autofree char *key = g_strdup_printf ("T%u", index + 1);
-  guint first = (guint) g_rand_int_range (rand, 0, (gint32) words->len - 4);
-  guint last = first + (guint) g_rand_int_range (rand, 0, 2);
-  const char *label = labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (labels))];
-  HshSpan *span = hsh_bundle_add_span (bundle, key, label, g_array_index (words, HshRange, first).start,
-                                       g_array_index (words, HshRange, last).end);
-
-  if (g_rand_int_range (rand, 0, 30) == 0)
-    {
-      hsh_span_add_range (span, g_array_index (words, HshRange, last + 2).start,
-                          g_array_index (words, HshRange, last + 2).end);
-      g_clear_pointer (&span->text, g_free);
-    }
-  decorate_span (span, rand, index);
-}
-
-/* Claims get a speaker: the last actor mention before them. */
-static void
-add_roles (HshBundle *bundle)
-{
-  const char *actor = NULL;
-
-  for (guint i = 0; i < bundle->spans->len; i++)
-    {
-      HshSpan *span = g_ptr_array_index (bundle->spans, i);
-      if (g_str_has_prefix (span->label, "Actor"))
-        actor = span->key;
-      else if (g_strcmp0 (span->label, "Claim") == 0 && actor != NULL)
-        hsh_bundle_add_role (bundle, span->key, "speaker", actor);
-    }
-}
-
-static HshBundle *
-make_bundle (const char *sample, glong sample_length, GRand *rand, guint number)
-{
-  g_autofree char *text = document_text (sample, sample_length, rand, number);
-  g_autofree char *title = g_strdup_printf ("تقرير %u", number);
-  g_autoptr(GArray) words = word_bounds (text);
-  HshBundle *bundle = hsh_bundle_new (title, text);
-
-  bundle->source = g_strdup_printf ("news/%05u.txt", number);
-  bundle->language = g_strdup ("ar");
-  for (guint i = 0; i < SPANS_PER_DOCUMENT; i++)
-    add_random_span (bundle, words, rand, i);
-  add_roles (bundle);
-  return bundle;
-}
 
 static void
 build_project (const char *project, const char *sample)
@@ -152,7 +28,7 @@ build_project (const char *project, const char *sample)
     {
       g_autoptr(GPtrArray) bundles = g_ptr_array_new_with_free_func ((GDestroyNotify) hsh_bundle_free);
       for (guint i = done; i < done + IMPORT_BATCH; i++)
-        g_ptr_array_add (bundles, make_bundle (sample, sample_length, rand, i + 1));
+        g_ptr_array_add (bundles, bench_corpus_document (sample, sample_length, rand, i + 1));
       if (!hsh_store_import_bundles (store, bundles, NULL, NULL, &error))
         g_error ("%s", error->message);
     }
@@ -246,7 +122,7 @@ main (int argc, char **argv)
   if (!g_file_test (project, G_FILE_TEST_EXISTS))
     build_project (project, sample);
   g_print ("built the project (%d documents × %d annotations) in %.1f s\n", DOCUMENTS,
-           SPANS_PER_DOCUMENT, (g_get_monotonic_time () - build_start) / 1e6);
+           BENCH_CORPUS_SPANS_PER_DOCUMENT, (g_get_monotonic_time () - build_start) / 1e6);
   /* Alternate the three so that whatever else the machine does weighs on all alike. */
   for (int run = 0; run < RUNS; run++)
     {

@@ -10,80 +10,11 @@
 #include <glib/gstdio.h>
 #include "hsh-corpus.h"
 #include "hsh-format-jsonl.h"
+#include "bench-corpus.h"
 #include "bench-support.h"
 
 #define RUNS 3
 #define DOCUMENTS 10000
-#define SPANS_PER_DOCUMENT 100
-
-static const char *const labels[] = {
-  "Actor/Person", "Actor/State", "Place", "Date", "Claim", "Commitment",
-};
-static const char *const actors[] = {
-  "إيمانويل ماكرون", "الأمم المتحدة", "خليفة حفتر", "ماريو دراغي", "رجب طيب أردوغان",
-};
-static const char *const annotators[][2] = {
-  { "01a22154-5314-70ad-87e2-b6c44ad9defc", "Omar" },
-  { "01a22154-5314-70b0-b4cb-18f031b58845", "Sara" },
-  { "01a22154-5314-70b3-9c11-3a8e0f1d2c47", "Layla" },
-};
-
-/* Roughly what a coder adds to a span: who, gold now and then, an actor, details, a note. Its
- * UUID is made as Hashiya makes them, in the order of creation. */
-static void
-decorate_span (HshSpan *span, GRand *rand, guint index)
-{
-  span->uuid = hsh_uuid_new ();
-  span->annotator = g_strdup (annotators[index % G_N_ELEMENTS (annotators)][1]);
-  span->annotator_uuid = g_strdup (annotators[index % G_N_ELEMENTS (annotators)][0]);
-  span->gold = g_rand_int_range (rand, 0, 20) == 0;
-  if (g_str_has_prefix (span->label, "Actor") && g_rand_boolean (rand))
-    {
-      guint actor = (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (actors));
-      span->actor = g_strdup (actors[actor]);
-      span->actor_wikidata = g_strdup_printf ("Q%u", 1000 + actor);
-    }
-  if (g_strcmp0 (span->label, "Claim") == 0)
-    hsh_span_set_attribute (span, "status", g_rand_boolean (rand) ? "pledged" : "fulfilled");
-  if (g_strcmp0 (span->label, "Commitment") == 0)
-    {
-      hsh_span_set_attribute (span, "quantity", "300");
-      hsh_span_set_attribute (span, "deadline", "2021-12-24");
-    }
-  if (g_rand_int_range (rand, 0, 50) == 0)
-    span->note = g_strdup ("راجع \"المصدر\" الأصلي");
-}
-
-/* A unique text of about 800 characters: a numbered heading, then a slice of the sample. */
-static HshBundle *
-make_bundle (const char *sample, glong sample_length, GRand *rand, guint number)
-{
-  glong from = g_rand_int_range (rand, 0, (gint32) (sample_length - 900));
-  const char *start = g_utf8_offset_to_pointer (sample, from);
-  const char *end = g_utf8_offset_to_pointer (start, 800);
-  g_autofree char *slice = g_strndup (start, (gsize) (end - start));
-  g_autofree char *text = g_strdup_printf ("تقرير رقم %u\n%s", number, slice);
-  g_autofree char *title = g_strdup_printf ("تقرير %u", number);
-  HshBundle *bundle = hsh_bundle_new (title, text);
-  const char *speaker = NULL;
-
-  bundle->uuid = hsh_uuid_new ();
-  bundle->source = g_strdup_printf ("news/%05u.txt", number);
-  bundle->language = g_strdup ("ar");
-  for (guint i = 0; i < SPANS_PER_DOCUMENT; i++)
-    {
-      g_autofree char *key = g_strdup_printf ("T%u", i + 1);
-      gint64 at = g_rand_int_range (rand, 0, 780);
-      HshSpan *span = hsh_bundle_add_span (bundle, key, labels[g_rand_int_range (rand, 0, G_N_ELEMENTS (labels))],
-                                           at, at + g_rand_int_range (rand, 2, 15));
-      decorate_span (span, rand, i);
-      if (g_str_has_prefix (span->label, "Actor"))
-        speaker = span->key;
-      else if (g_strcmp0 (span->label, "Claim") == 0 && speaker != NULL)
-        hsh_bundle_add_role (bundle, span->key, "speaker", speaker);
-    }
-  return bundle;
-}
 
 /* Written a document at a time, so that this process stays small beside the imports it runs. */
 static void
@@ -98,7 +29,7 @@ write_corpus (const char *path, const char *sample)
     g_error ("cannot write %s", path);
   for (guint i = 0; i < DOCUMENTS; i++)
     {
-      g_autoptr(HshBundle) bundle = make_bundle (sample, sample_length, rand, i + 1);
+      g_autoptr(HshBundle) bundle = bench_corpus_document (sample, sample_length, rand, i + 1);
       g_string_truncate (line, 0);
       hsh_jsonl_append_bundle (line, bundle, NULL);
       fwrite (line->str, 1, line->len, out);
@@ -155,7 +86,7 @@ spawn_import (const char *self, const char *how, const char *project, const char
       !g_spawn_check_wait_status (status, &error))
     g_error ("import run: %s", error->message);
   if (sscanf (out, "%lf %ld %u", &seconds, &kilobytes, &annotations) != 3 ||
-      annotations != DOCUMENTS * SPANS_PER_DOCUMENT)
+      annotations != DOCUMENTS * BENCH_CORPUS_SPANS_PER_DOCUMENT)
     g_error ("import run printed “%s”", out);
   *megabytes = kilobytes / 1024.0;
   g_print ("  %s: %.3f s, %.0f MB resident at most\n", how, seconds, *megabytes);
