@@ -13,6 +13,8 @@
 #define RUNS 9
 #define DOCUMENT_BYTES 1000000
 #define ANNOTATIONS 20000
+/* Longer than the overlay scrollbars' pause between fading in and fading out (1 s). */
+#define QUIET_MS 1500
 
 typedef struct {
   HshWindow    *window;
@@ -132,7 +134,7 @@ measure_plain (GtkWidget   *window,
 
   gtk_text_buffer_set_text (buffer, "", -1);
   bench_wait_for_frame (window, NULL, NULL);
-  bench_spin (100);
+  bench_settle (QUIET_MS);
 
   start = g_get_monotonic_time ();
   gtk_text_buffer_set_text (buffer, text, -1);
@@ -155,7 +157,7 @@ measure_reader (Reader *reader,
   if (!hsh_window_show_document (reader->window, reader->project->small_id, &error))
     g_error ("%s", error->message);
   bench_wait_for_frame (window, NULL, NULL);
-  bench_spin (100);
+  bench_settle (QUIET_MS);
 
   start = g_get_monotonic_time ();
   if (!hsh_window_show_document (reader->window, reader->project->large_id, &error))
@@ -204,6 +206,9 @@ main (int   argc,
                                    gtk_widget_get_height (GTK_WIDGET (reader_view)), &plain_view);
   gtk_window_present (GTK_WINDOW (plain_window));
   bench_wait_for_frame (plain_window, NULL, NULL);
+  /* Each run starts once neither window draws any more. */
+  bench_watch_frames (GTK_WIDGET (reader.window));
+  bench_watch_frames (plain_window);
   g_print ("text area: %d×%d px in both\n", gtk_widget_get_width (GTK_WIDGET (reader_view)),
            gtk_widget_get_height (GTK_WIDGET (reader_view)));
 

@@ -265,6 +265,54 @@ bench_wait_for_frame (GtkWidget  *widget,
   return wait.painted;
 }
 
+/* The windows bench_settle () waits on, and when each last painted. */
+#define MAX_WATCHED 4
+static GdkFrameClock *watched_clocks[MAX_WATCHED];
+static gint64 watched_painted[MAX_WATCHED];
+
+static void
+on_watched_paint (GdkFrameClock *clock,
+                  gpointer       data)
+{
+  watched_painted[GPOINTER_TO_INT (data)] = g_get_monotonic_time ();
+}
+
+void
+bench_watch_frames (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  int i = 0;
+
+  g_assert (clock != NULL);
+  while (i < MAX_WATCHED && watched_clocks[i] != NULL && watched_clocks[i] != clock)
+    i++;
+  g_assert (i < MAX_WATCHED);
+  if (watched_clocks[i] == clock)
+    return;
+  watched_clocks[i] = g_object_ref (clock);
+  watched_painted[i] = g_get_monotonic_time ();
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_watched_paint), GINT_TO_POINTER (i));
+}
+
+void
+bench_settle (guint quiet_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      gint64 now = g_get_monotonic_time (), last = 0;
+
+      for (int i = 0; i < MAX_WATCHED && watched_clocks[i] != NULL; i++)
+        last = MAX (last, watched_painted[i]);
+      if (now - last >= (gint64) quiet_ms * 1000)
+        return;
+      if (now > deadline)
+        g_error ("the windows kept drawing for 20 s");
+      bench_spin (10);
+    }
+}
+
 void
 bench_spin (guint milliseconds)
 {

@@ -28,6 +28,13 @@ BenchProject *bench_project_new           (gsize          bytes,
                                            guint          n_annotations);
 void          bench_project_free          (BenchProject  *project);
 
+/* Frames of @widget's window count for bench_settle (). */
+void          bench_watch_frames          (GtkWidget     *widget);
+/* Runs the main loop until no watched window has drawn for @quiet_ms: animations started by the
+ * previous step (the overlay scrollbars' fade in and out after a document switch: ≈ 3 s of
+ * frames at the refresh rate) have ended and do not throttle or share the measured frame. */
+void          bench_settle                (guint          quiet_ms);
+
 /* Runs the main loop until @widget's surface has painted a frame for which @ready (checked
  * right after the paint, NULL: any frame) holds; returns the monotonic time of that paint. */
 gint64        bench_wait_for_frame        (GtkWidget     *widget,
