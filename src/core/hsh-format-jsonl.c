@@ -109,23 +109,6 @@ append_string_or_null (GString *out, const char *value)
     hsh_json_append_string (out, value);
 }
 
-/* printf would dominate the profile: two offsets per range, a million ranges. */
-static void
-append_int (GString *out, gint64 value)
-{
-  char digits[24];
-  int n = 0;
-  guint64 v = value < 0 ? -(guint64) value : (guint64) value;
-
-  do
-    digits[n++] = (char) ('0' + v % 10);
-  while ((v /= 10) > 0);
-  if (value < 0)
-    g_string_append_c (out, '-');
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
-}
-
 static int
 compare_strings (gconstpointer a, gconstpointer b)
 {
@@ -169,9 +152,9 @@ append_ranges (GString *out, GArray *ranges)
       if (r > 0)
         g_string_append_c (out, ',');
       g_string_append_c (out, '[');
-      append_int (out, range->start);
+      hsh_string_append_int64 (out, range->start);
       g_string_append_c (out, ',');
-      append_int (out, range->end);
+      hsh_string_append_int64 (out, range->end);
       g_string_append_c (out, ']');
     }
   g_string_append_c (out, ']');

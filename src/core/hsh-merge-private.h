@@ -54,6 +54,30 @@ gboolean hsh_merge_record_conflict (HshStore             *store,
                                    gboolean              *added,
                                    GError               **error);
 
+/* The natural key of a row (NULL for a table without one): its key columns' values in one
+ * string. Of @content, a row's values; or of the row @stmt stands on, whose key columns start
+ * at column @first — the same key, without copying the values first. */
+char    *hsh_merge_natural_key    (const HshMergeTable   *spec,
+                                   const HshMergeValue   *content);
+char    *hsh_merge_natural_key_of_row (const HshMergeTable *spec,
+                                   sqlite3_stmt          *stmt,
+                                   int                    first);
+
+/* The other file opened, and checked like any project (header, integrity of the whole file,
+ * schema), on a thread of its own while the caller reads its own project. */
+typedef struct {
+  const char *path;
+  GThread    *thread;
+  HshStore   *store;
+  GError     *error;
+} HshMergeSourceCheck;
+
+void      hsh_merge_source_check_start  (HshMergeSourceCheck *check,
+                                         const char          *path);
+/* The other file, once it passed its checks; NULL with @error set when it did not. */
+HshStore *hsh_merge_source_check_finish (HshMergeSourceCheck *check,
+                                         GError             **error);
+
 /* The other file's rows, read ahead on a thread of their own while merging writes ours: reading
  * them is a tenth of a large merge, and the machine has a second core. Each table's rows come
  * in batches, in the order of its statement; a row is its statement's columns as values whose

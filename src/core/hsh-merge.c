@@ -152,86 +152,6 @@ prepare_table (TableMerge *tm, sqlite3 *db, GError **error)
          (tm->join_versions = prepare (db, join, error)) && (tm->read_target = prepare (db, read, error));
 }
 
-/* Decimal digits as printf writes them, without printf's cost: a large merge makes a key for
- * every attribute value and role link of our project. */
-static void
-append_decimal (GString *key, gint64 i)
-{
-  char digits[20];
-  guint64 magnitude = i < 0 ? -(guint64) i : (guint64) i;
-  int n = 0;
-
-  do
-    digits[n++] = (char) ('0' + magnitude % 10);
-  while ((magnitude /= 10) != 0);
-  if (i < 0)
-    g_string_append_c (key, '-');
-  while (n > 0)
-    g_string_append_c (key, digits[--n]);
-}
-
-static void
-natural_key_append (GString *key, const HshMergeValue *value)
-{
-  switch (value->type)
-    {
-    case SQLITE_INTEGER:
-      append_decimal (key, value->i);
-      g_string_append_c (key, '\x1f');
-      break;
-    case SQLITE_TEXT:
-      g_string_append_len (key, value->bytes, value->n);
-      g_string_append_c (key, '\x1f');
-      break;
-    default:
-      g_string_append (key, "\x1e\x1f");
-    }
-}
-
-static char *
-natural_key (const HshMergeTable *spec, const HshMergeValue *content)
-{
-  GString *key;
-  if (spec->natural_key == NULL)
-    return NULL;
-  key = g_string_sized_new (64);
-  for (guint i = 0; spec->natural_key[i] != NULL; i++)
-    natural_key_append (key, &content[hsh_merge_column_index (spec, spec->natural_key[i])]);
-  return g_string_free (key, FALSE);
-}
-
-/* Column @column of the row @stmt stands on, borrowing SQLite's bytes: valid until the
- * statement steps again, and never cleared. Only what a natural key tells apart is read. */
-static HshMergeValue
-borrowed_value (sqlite3_stmt *stmt, int column)
-{
-  HshMergeValue value = { sqlite3_column_type (stmt, column), 0, 0, NULL, 0 };
-
-  if (value.type == SQLITE_INTEGER)
-    value.i = sqlite3_column_int64 (stmt, column);
-  else if (value.type == SQLITE_TEXT)
-    {
-      value.bytes = (char *) sqlite3_column_text (stmt, column);
-      value.n = sqlite3_column_bytes (stmt, column);
-    }
-  return value;
-}
-
-/* The natural key of the row @stmt stands on, whose natural key columns start at @first: the
- * same key natural_key() makes of the same values, without copying them first. */
-static char *
-natural_key_of_row (const HshMergeTable *spec, sqlite3_stmt *stmt, int first)
-{
-  GString *key = g_string_sized_new (64);
-
-  for (guint i = 0; spec->natural_key[i] != NULL; i++)
-    {
-      HshMergeValue value = borrowed_value (stmt, first + (int) i);
-      natural_key_append (key, &value);
-    }
-  return g_string_free (key, FALSE);
-}
-
 static const char *
 chunk_copy (GStringChunk *strings, const unsigned char *text)
 {
@@ -275,7 +195,7 @@ load_target (TableMerge *tm, sqlite3 *db, GError **error)
       };
       g_array_append_val (tm->rows, row);
       if (key_columns != NULL)
-        g_hash_table_insert (tm->by_key, natural_key_of_row (spec, stmt, 5), ID_KEY (row.id));
+        g_hash_table_insert (tm->by_key, hsh_merge_natural_key_of_row (spec, stmt, 5), ID_KEY (row.id));
     }
   sqlite3_finalize (stmt);
   index_target_rows (tm);
@@ -422,7 +342,7 @@ insert_row (Merge *m, TableMerge *tm, HshMergeVersion *version, gint64 source_au
   m->summary->rows_added++;
   /* UUIDs are unique within the other file, so a new row is never looked up by UUID again;
    * its natural key is remembered, as a damaged file might repeat one. */
-  if ((key = natural_key (tm->spec, version->content)))
+  if ((key = hsh_merge_natural_key (tm->spec, version->content)))
     g_hash_table_insert (tm->by_key, key, ID_KEY (*id));
   return TRUE;
 }
@@ -551,7 +471,7 @@ merge_row (Merge *m, TableMerge *tm, HshMergeVersion *theirs, gint64 source_id, 
   row = g_hash_table_lookup (tm->by_uuid, theirs->uuid);
   if (row == NULL && tm->spec->natural_key != NULL)
     {
-      g_autofree char *key = natural_key (tm->spec, theirs->content);
+      g_autofree char *key = hsh_merge_natural_key (tm->spec, theirs->content);
       gpointer matched = g_hash_table_lookup (tm->by_key, key);
       row = matched != NULL ? g_hash_table_lookup (tm->by_id, matched) : NULL;
       if (matched != NULL && row == NULL)
@@ -897,50 +817,6 @@ merge_clear (Merge *m)
   g_clear_pointer (&m->tally, g_hash_table_unref);
 }
 
-/* The other file is opened, and checked like any project (header, integrity of the whole file,
- * schema), on a thread of its own with a connection of its own, while this thread reads our
- * project: the integrity check is a tenth of a large merge, and the machine has a second core.
- * Nothing of the other file is read, and nothing is written to ours, before the checks passed. */
-typedef struct {
-  const char *path;
-  GThread *thread;
-  HshStore *store;
-  GError *error;
-} SourceCheck;
-
-static gpointer
-open_and_check_source (gpointer data)
-{
-  SourceCheck *check = data;
-
-  /* The other file is untrusted like any project: opened read-only, with every check. */
-  check->store = hsh_store_open (check->path, HSH_STORE_OPEN_READ_ONLY, &check->error);
-  return NULL;
-}
-
-static void
-source_check_start (SourceCheck *check, const char *path)
-{
-  check->path = path;
-  /* A connection may move between threads (it is opened without SQLite's per-connection
-   * mutex, and used by one thread at a time) unless SQLite was built for one thread only. */
-  if (sqlite3_threadsafe () != 0)
-    check->thread = g_thread_try_new ("hsh-merge-check", open_and_check_source, check, NULL);
-  if (check->thread == NULL)
-    open_and_check_source (check);
-}
-
-/* The other file, once it has passed its checks; NULL with @error set when it has not. */
-static HshStore *
-source_check_finish (SourceCheck *check, GError **error)
-{
-  if (check->thread != NULL)
-    g_thread_join (g_steal_pointer (&check->thread));
-  if (check->store == NULL)
-    g_propagate_error (error, g_steal_pointer (&check->error));
-  return g_steal_pointer (&check->store);
-}
-
 /* Reads our project while the other file is checked on its own thread. Returns the other file
  * once both went well; its verdict comes first, as when it was opened before anything else.
  * @began tells whether our transaction was begun. */
@@ -948,14 +824,14 @@ static HshStore *
 check_source_while_planning (Merge *m, const char *source_path, gboolean *began, GError **error)
 {
   g_autoptr(GError) planning_error = NULL;
-  SourceCheck check = { NULL };
+  HshMergeSourceCheck check = { NULL };
   HshStore *other;
   gboolean planned;
 
-  source_check_start (&check, source_path);
+  hsh_merge_source_check_start (&check, source_path);
   *began = hsh_store_begin (m->store, &planning_error);
   planned = *began && plan_tables (m, &planning_error);
-  other = source_check_finish (&check, error);
+  other = hsh_merge_source_check_finish (&check, error);
   if (other != NULL && !planned)
     {
       g_propagate_error (error, g_steal_pointer (&planning_error));

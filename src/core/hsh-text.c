@@ -202,3 +202,19 @@ hsh_text_sha256 (const char *text)
   out[length * 2] = '\0';
   return out;
 }
+
+void
+hsh_string_append_int64 (GString *out, gint64 value)
+{
+  char digits[20];
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  int n = 0;
+
+  do
+    digits[n++] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    g_string_append_c (out, '-');
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}

@@ -33,5 +33,9 @@ char           *hsh_text_decode_import      (const char     *data,
                                              GError        **error);
 /* Hex SHA-256 of the frozen text: a document's identity across project files. */
 char           *hsh_text_sha256             (const char     *text);
+/* Appends @value's decimal digits as printf writes them, without printf's cost: exports and
+ * merges write or compare millions of offsets and ids. */
+void            hsh_string_append_int64     (GString        *out,
+                                             gint64          value);
 
 G_END_DECLS
